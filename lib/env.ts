@@ -72,3 +72,7 @@ function load(): Env {
 }
 
 export const env = load();
+
+// next-auth 4 reads NEXTAUTH_URL itself to build its callback URLs; derive it from APP_URL
+// so there is one setting for the app's public address.
+process.env.NEXTAUTH_URL ??= env.APP_URL;

@@ -1,0 +1,57 @@
+import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
+import { expectSignedInAs, signInWithPassword } from "./support/auth";
+import { expect, expectAccessible, test } from "./support/fixtures";
+
+const megan = DEMO_ACCOUNTS.megan;
+
+test("a seeded user signs in with email and password, sees the app, and signs out", async ({ page }) => {
+  await page.goto("/signin");
+  await expectAccessible(page);
+  await signInWithPassword(page, megan.email, megan.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expectSignedInAs(page, megan.name);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+});
+
+test("a protected page sends a signed-out visitor to sign in, then back", async ({ page }) => {
+  await page.goto("/connections?tab=scopes");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Email").fill(megan.email);
+  await page.getByLabel("Password").fill(megan.password);
+  await page.getByRole("button", { name: "Sign in with email" }).click();
+  await expect(page).toHaveURL(/\/connections\?tab=scopes$/);
+  await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
+});
+
+test("wrong password and unknown account get the same message", async ({ page }) => {
+  await signInWithPassword(page, megan.email, "not-the-password");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("couldn't sign you in");
+  const wrongPassword = await alert.textContent();
+
+  await signInWithPassword(page, "nobody@example.com", "whatever");
+  await expect(page.getByRole("alert")).toHaveText(wrongPassword ?? "");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("an admin sees the Admin area; a user gets not-found there", async ({ page, browser, baseURL }) => {
+  const admin = DEMO_ACCOUNTS.admin;
+  await signInWithPassword(page, admin.email, admin.password);
+  await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+
+  const context = await browser.newContext({ baseURL });
+  const other = await context.newPage();
+  await signInWithPassword(other, megan.email, megan.password);
+  await expect(other).toHaveURL(/\/dashboard$/);
+  const response = await other.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await context.close();
+});

@@ -1,0 +1,77 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { microsoftProvider } from "./microsoft-provider";
+import { MicrosoftSignInRefused, resolveMicrosoftUser } from "./microsoft-user";
+import { verifyPassword } from "./password";
+
+/** Sessions last a working day; a session idle longer must sign in again. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+export const authOptions: NextAuthOptions = {
+  secret: env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      id: "password",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        return verifyPassword(parsed.data.email, parsed.data.password);
+      },
+    }),
+    microsoftProvider(),
+  ],
+  callbacks: {
+    async signIn({ account, profile }) {
+      if (account?.provider !== "microsoft") return true;
+      const claims = profile as { oid?: string; tid?: string; email?: string; preferred_username?: string; name?: string };
+      if (!claims.oid || !claims.tid) return "/signin?error=MicrosoftProfile";
+      try {
+        await resolveMicrosoftUser({
+          oid: claims.oid,
+          tid: claims.tid,
+          email: claims.email ?? claims.preferred_username ?? "",
+          name: claims.name ?? "",
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof MicrosoftSignInRefused) return `/signin?error=${error.message === "locked" ? "Locked" : "EmailInUse"}`;
+        throw error;
+      }
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account && user) {
+        // First call after sign-in: pin the app user id and the session version.
+        const claims = profile as { oid?: string } | undefined;
+        const row = claims?.oid
+          ? await db.user.findUnique({ where: { microsoftOid: claims.oid } })
+          : await db.user.findUnique({ where: { id: user.id } });
+        if (row) {
+          token.uid = row.id;
+          token.sv = row.sessionVersion;
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      // JWT sessions cannot be deleted server-side; bumping the version invalidates them.
+      if (typeof token?.uid === "string") {
+        await db.user.update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } }).catch(() => undefined);
+      }
+    },
+  },
+};

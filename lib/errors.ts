@@ -1,0 +1,47 @@
+/**
+ * The app's typed errors. Every failure a caller can see has a snake_case code, a
+ * message a person can act on and one HTTP status, mapped here and nowhere else.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_input: 400,
+  unauthorized: 401,
+  invalid_signature: 401,
+  forbidden: 403,
+  cross_site_request: 403,
+  not_found: 404,
+  connection_not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  // Upstream (Nango / Microsoft Graph) conditions, reported as actionable states.
+  consent_required: 409,
+  needs_reconnect: 409,
+  forbidden_scope: 403,
+  tenant_not_allowed: 403,
+  throttled: 429,
+  upstream_unavailable: 503,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Seconds the caller should wait before retrying (throttling, rate limits). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.retryAfter ? { retryAfter: this.retryAfter } : {}) } };
+  }
+}

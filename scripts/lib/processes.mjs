@@ -1,0 +1,68 @@
+/**
+ * Small process supervisor for the dev/test/bench launchers: starts children with
+ * prefixed output, waits for their URLs, and stops all of them together (a crash of
+ * one stops the rest, so nothing is left holding a port or the embedded database).
+ */
+import { spawn } from "node:child_process";
+
+const children = new Set();
+
+export function run(name, command, args, { env = {}, quiet = false } = {}) {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: process.platform !== "win32",
+  });
+  children.add(child);
+  const prefix = (stream, out) =>
+    stream.on("data", (chunk) => {
+      if (quiet) return;
+      for (const line of chunk.toString().split("\n")) if (line) out.write(`[${name}] ${line}\n`);
+    });
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  child.exited.then(() => children.delete(child));
+  return child;
+}
+
+/** Runs a command to completion with inherited output; rejects on failure. */
+export function runToEnd(command, args, { env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+export async function waitForUrl(url, { timeoutMs = 120_000, child } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`process for ${url} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+export function stopAll(signal = "SIGTERM") {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      child.kill(signal);
+    }
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopAll(signal);
+    process.exit(130);
+  });
+}
+process.on("exit", () => stopAll("SIGKILL"));
