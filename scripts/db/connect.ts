@@ -1,0 +1,63 @@
+/**
+ * A migration-aware driver adapter factory for the configured database, for the WASM
+ * schema engine. PGlite is opened under the directory lock; its shadow database (used to
+ * author migrations) is a fresh in-memory PGlite per connection.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { describeTarget, type DatabaseTarget } from "../../lib/db/database-url";
+import { openPglite } from "../../lib/db/open-pglite";
+import { wrapForMigrations } from "./migration-adapter";
+
+export type MigrationConnection = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+/** Awaited `exec`, unlike pglite-prisma-adapter 0.7.2's executeScript. */
+const execOn = (pglite: PGlite) => async (script: string) => {
+  await pglite.exec(script);
+};
+
+/** Factory over an already open PGlite (e.g. in-memory for authoring migrations). */
+export function pgliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: "postgres",
+    adapterName: "pglite-prisma-adapter",
+    connect: async () => wrapForMigrations(await new PrismaPGlite(pglite).connect(), { runScript: execOn(pglite) }),
+    connectToShadowDb: async () => {
+      const shadow = new PGlite();
+      return wrapForMigrations(await new PrismaPGlite(shadow).connect(), {
+        runScript: execOn(shadow),
+        onDispose: () => shadow.close(),
+      });
+    },
+  };
+}
+
+export async function connectForMigrations(target: DatabaseTarget): Promise<MigrationConnection> {
+  if (target.kind === "pglite") {
+    const { pglite, close } = await openPglite(target.dataDir, describeTarget(target));
+    return { factory: pgliteFactory(pglite), close };
+  }
+  // adapter-pg runs parameterless scripts over the simple protocol, so multi-statement
+  // migrations work as they are; only the executeRaw routing is shared.
+  // The engine never disposes the adapters it connects: their pools would keep holding
+  // Prisma's session advisory lock, and the next deploy would wait 10 s for it.
+  const pg = new PrismaPg({ connectionString: target.url });
+  const opened: SqlDriverAdapter[] = [];
+  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), wrapForMigrations(adapter));
+  return {
+    factory: {
+      provider: "postgres",
+      adapterName: pg.adapterName,
+      connect: async () => track(await pg.connect()),
+      connectToShadowDb: async () => track(await pg.connectToShadowDb()),
+    },
+    close: async () => {
+      await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * `prisma migrate deploy` through the WASM schema engine: applies the migrations not yet
+ * in `_prisma_migrations` and records them in that table exactly like the CLI does (it is
+ * the same engine code), so the stock CLI on a connected machine agrees with it.
+ * Idempotent; a failing migration rejects and is recorded as failed, like the CLI.
+ */
+import { describeTarget, type DatabaseTarget } from "../../lib/db/database-url";
+import { connectForMigrations } from "./connect";
+import { loadMigrationsList, MIGRATIONS_DIR, NO_FILTER } from "./migrations-list";
+import { createSchemaEngine } from "./schema-engine";
+
+/** Returns the names of the migrations applied by this call (empty when up to date). */
+export async function deployMigrations(target: DatabaseTarget, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+  const connection = await connectForMigrations(target);
+  try {
+    const engine = await createSchemaEngine(connection.factory);
+    try {
+      const out = await engine.applyMigrations({ migrationsList: loadMigrationsList(migrationsDir), filters: NO_FILTER });
+      return out.appliedMigrationNames;
+    } catch (error) {
+      throw new Error(`Migrating ${describeTarget(target)} failed: ${messageOf(error)}`, { cause: error });
+    } finally {
+      engine.free();
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Engine errors arrive as objects with a `message` (sometimes JSON); keep it readable. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === "object" && "message" in error) return String(error.message);
+  return String(error);
+}

@@ -1,0 +1,49 @@
+/**
+ * Loads Prisma's schema engine compiled to WebAssembly and binds it to a driver adapter.
+ *
+ * Why: the Prisma CLI needs the native schema engine, which it downloads on first use and
+ * cannot offline. `@prisma/schema-engine-wasm` is the same engine (migrate deploy/dev,
+ * diff, reset) talking SQL through a JS driver adapter instead of its own connections.
+ * Its `schema_engine.js` entry imports the .wasm as an ES module, which Node 20 cannot
+ * do, so the module is instantiated by hand against the generated JS glue.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+export type SchemaEngine = glue.SchemaEngine;
+
+let loaded = false;
+
+function loadWasm(): void {
+  if (loaded) return;
+  const entry = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm");
+  const bytes = readFileSync(path.join(path.dirname(entry), "schema_engine_bg.wasm"));
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { "./schema_engine_bg.js": glue });
+  glue.__wbg_set_wasm(instance.exports);
+  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  loaded = true;
+}
+
+/** Engine logs arrive as JSON lines; only errors/warnings are worth showing. */
+function onLog(line: string): void {
+  if (process.env.PRISMA_SCHEMA_ENGINE_DEBUG) console.error(line);
+}
+
+/**
+ * A schema engine bound to `factory`. `schema` (a Prisma schema's text) is only needed
+ * by commands that compare against it (dev).
+ */
+export async function createSchemaEngine(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  schema?: { path: string; content: string },
+): Promise<SchemaEngine> {
+  loadWasm();
+  const datamodels: [string, string][] | undefined = schema ? [[schema.path, schema.content]] : undefined;
+  return glue.SchemaEngine.new({ datamodels }, onLog, bindMigrationAwareSqlAdapterFactory(factory));
+}
