@@ -8,24 +8,28 @@ import { acquirePgliteLock } from "./pglite-lock";
 
 export type OpenedPglite = { pglite: PGlite; close: () => Promise<void> };
 
-/** Takes the lock, then opens; `close` closes PGlite and releases the lock. */
-export async function openPglite(dataDir: string, label?: string): Promise<OpenedPglite> {
+/**
+ * Takes the lock (throws at once if another process holds it), then starts PGlite.
+ * Synchronous so lib/db.ts can create its client lazily without an await: PGlite queues
+ * queries until it is ready. `close` closes PGlite and releases the lock.
+ */
+export function openPglite(dataDir: string, label?: string): OpenedPglite {
   const release = acquirePgliteLock(dataDir, label);
+  let pglite: PGlite;
   try {
-    const pglite = new PGlite(dataDir);
-    await pglite.waitReady;
-    return {
-      pglite,
-      close: async () => {
-        try {
-          if (!pglite.closed) await pglite.close();
-        } finally {
-          release();
-        }
-      },
-    };
+    pglite = new PGlite(dataDir);
   } catch (error) {
     release();
     throw error;
   }
+  return {
+    pglite,
+    close: async () => {
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }

@@ -1,8 +1,50 @@
 import type { Metadata } from "next";
+import { ConnectButton } from "@/components/connections/connect-button";
+import { ConnectionDetails } from "@/components/connections/connection-details";
+import { DisconnectButton } from "@/components/connections/disconnect-button";
+import { ReconnectBanner } from "@/components/connections/reconnect-banner";
+import { RepromptBanner } from "@/components/connections/reprompt-banner";
+import { StatusBadge } from "@/components/connections/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { connectUiConfig } from "@/lib/connections/connect-ui-config";
+import { findUserConnection } from "@/lib/connections/get-connection";
+import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
+import { toConnectionView } from "@/lib/connections/view";
 
 export const metadata: Metadata = { title: "Connections" };
 
-export default function ConnectionsPage() {
-  return <PageHeader title="Connections" description="Your Microsoft Teams connection: status, account and permissions." />;
+export default async function ConnectionsPage() {
+  const user = await requireUser();
+  const [row, reprompt] = await Promise.all([findUserConnection(user.id), findPendingReprompt(user.id)]);
+  const connection = row ? toConnectionView(row) : null;
+  const config = connectUiConfig();
+  return (
+    <>
+      <PageHeader title="Connections" description="Your Microsoft Teams connection: status, account and permissions." />
+      {reprompt ? <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} config={config} /> : null}
+      {connection?.status === "needs_reconnect" && !reprompt ? <ReconnectBanner connection={connection} config={config} /> : null}
+      <section aria-labelledby="teams-connection" className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="teams-connection" className="mb-4 text-lg font-semibold">Microsoft Teams</h2>
+        {connection ? (
+          <>
+            <ConnectionDetails connection={connection} />
+            <div className="mt-6 flex flex-wrap items-start gap-3">
+              <ConnectButton config={config} label="Reconnect" variant="secondary" />
+              <ConnectButton config={config} label="Switch account" intent="switch_account" variant="secondary" />
+              <DisconnectButton />
+            </div>
+          </>
+        ) : (
+          <>
+            <p className="mb-4 flex items-center gap-2">
+              <StatusBadge status="not_connected" />
+              <span>Connect your Microsoft Teams account to see your teams, channels and chats.</span>
+            </p>
+            <ConnectButton config={config} label="Connect Microsoft Teams" />
+          </>
+        )}
+      </section>
+    </>
+  );
 }

@@ -1,0 +1,124 @@
+"use client";
+
+import type { ConnectUI, ConnectUIEvent } from "@nangohq/frontend";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { connectErrorMessage } from "./connect-errors";
+
+export interface ConnectUiConfig {
+  baseURL: string;
+  apiURL: string;
+}
+
+type State = { kind: "idle" } | { kind: "working" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
+
+interface SessionResponse {
+  token: string;
+  expiresAt: string;
+}
+
+/** Re-mint this long before the 30-minute session token expires, while the UI is open. */
+const REMINT_MARGIN_MS = 60_000;
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const data = (await response.json().catch(() => ({}))) as T & { error?: { message?: string } };
+  if (!response.ok) throw new Error(data.error?.message ?? `Request failed (${response.status}). Try again.`);
+  return data;
+}
+
+/**
+ * Opens Nango's Connect UI for the signed-in user. The Nango frontend SDK is loaded
+ * only on click, so it never weighs on the first load of a page. The session token is
+ * minted by our server; the connection the UI reports is verified by our server too.
+ */
+export function ConnectButton({
+  config,
+  intent = "connect",
+  label,
+  variant = "primary",
+}: {
+  config: ConnectUiConfig;
+  intent?: "connect" | "switch_account";
+  label: string;
+  variant?: "primary" | "secondary";
+}) {
+  const router = useRouter();
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const ui = useRef<ConnectUI | null>(null);
+  const remint = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => {
+    clearTimeout(remint.current);
+    ui.current?.close();
+  }, []);
+
+  function scheduleRemint(expiresAt: string) {
+    clearTimeout(remint.current);
+    const wait = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - REMINT_MARGIN_MS);
+    remint.current = setTimeout(async () => {
+      if (!ui.current) return;
+      const next = await postJson<SessionResponse>("/api/connect/session", { intent }).catch(() => null);
+      if (next && ui.current) {
+        ui.current.setSessionToken(next.token);
+        scheduleRemint(next.expiresAt);
+      }
+    }, wait);
+  }
+
+  async function open() {
+    setState({ kind: "working" });
+    let connected = false;
+    let lastError: string | null = null;
+    try {
+      const [session, { default: Nango }] = await Promise.all([
+        postJson<SessionResponse>("/api/connect/session", { intent }),
+        import("@nangohq/frontend"),
+      ]);
+      const onEvent = async (event: ConnectUIEvent) => {
+        if (event.type === "connect") {
+          connected = true;
+          try {
+            await postJson("/api/connections", { connectionId: event.payload.connectionId });
+            setState({ kind: "done", message: "Microsoft Teams is connected." });
+            router.refresh();
+          } catch (error) {
+            setState({ kind: "failed", message: (error as Error).message });
+            router.refresh();
+          }
+        } else if (event.type === "error") {
+          lastError = connectErrorMessage(event.payload.errorType, event.payload.errorMessage);
+        } else if (event.type === "close") {
+          clearTimeout(remint.current);
+          ui.current = null;
+          if (!connected) setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
+        }
+      };
+      ui.current = new Nango({ connectSessionToken: session.token }).openConnectUI({ ...config, onEvent });
+      scheduleRemint(session.expiresAt);
+    } catch (error) {
+      setState({ kind: "failed", message: (error as Error).message });
+    }
+  }
+
+  const style =
+    variant === "primary"
+      ? "bg-brand-600 text-white hover:bg-brand-700"
+      : "border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
+  return (
+    <div className="flex flex-col items-start gap-2">
+      <button
+        type="button"
+        onClick={() => void open()}
+        disabled={state.kind === "working"}
+        className={`rounded-md px-4 py-2 font-medium disabled:opacity-60 ${style}`}
+      >
+        {label}
+      </button>
+      <div aria-live="polite" className="text-sm">
+        {state.kind === "done" ? <p role="status" className="text-green-700 dark:text-green-400">{state.message}</p> : null}
+        {state.kind === "failed" ? <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p> : null}
+      </div>
+    </div>
+  );
+}

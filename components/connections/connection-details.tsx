@@ -1,0 +1,30 @@
+import type { ConnectionView } from "@/lib/connections/view";
+import { StatusBadge } from "./status-badge";
+
+export function ConnectionDetails({ connection }: { connection: ConnectionView }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+      <dt className="font-medium text-slate-600 dark:text-slate-400">Status</dt>
+      <dd><StatusBadge status={connection.status} /></dd>
+      <dt className="font-medium text-slate-600 dark:text-slate-400">Microsoft account</dt>
+      <dd>{connection.accountName ? `${connection.accountName} · ` : ""}{connection.accountEmail ?? "Unknown"}</dd>
+      <dt className="font-medium text-slate-600 dark:text-slate-400">Tenant</dt>
+      <dd className="font-mono text-sm">{connection.tenantId ?? "Unknown"}</dd>
+      <dt className="font-medium text-slate-600 dark:text-slate-400">Connected since</dt>
+      <dd><time dateTime={connection.connectedAt}>{new Date(connection.connectedAt).toUTCString()}</time></dd>
+      <dt className="font-medium text-slate-600 dark:text-slate-400">Permissions granted</dt>
+      <dd>
+        <ul aria-label="Granted permissions" className="flex flex-wrap gap-1.5">
+          {connection.grantedScopes.map((scope) => (
+            <li key={scope} className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800">{scope}</li>
+          ))}
+        </ul>
+        {connection.missingScopes.length > 0 ? (
+          <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">
+            Missing: {connection.missingScopes.join(", ")}. Reconnect and approve them to use every part of the dashboard.
+          </p>
+        ) : null}
+      </dd>
+    </dl>
+  );
+}

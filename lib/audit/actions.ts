@@ -1,0 +1,15 @@
+/** Every kind of audit entry, so the admin filter and the writers agree on names. */
+export const AUDIT_ACTIONS = [
+  "connection.created",
+  "connection.overridden",
+  "connection.refresh_failed",
+  "connection.disconnected",
+  "connection.refused_tenant",
+  "connection.refused_owner",
+  "reprompt.requested",
+  "reprompt.cancelled",
+  "reprompt.completed",
+  "settings.allowed_tenants_changed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

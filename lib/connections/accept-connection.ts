@@ -1,0 +1,54 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { integrationId, nango } from "@/lib/nango/client";
+import { isUnknownConnection } from "@/lib/nango/errors";
+import { isTenantAllowed } from "@/lib/settings/allowed-tenants";
+import type { NangoAccount } from "./nango-account";
+import { saveMapping, type SaveMappingInput, type SaveMappingResult } from "./save-mapping";
+
+/**
+ * Applies the rules every new connection must pass, whichever signal brought it:
+ * the account's tenant must be allowed (else the Nango connection is deleted and
+ * nothing is mapped). Then saves the mapping and deletes a connection it replaced.
+ */
+export async function acceptConnection(input: SaveMappingInput): Promise<SaveMappingResult> {
+  const { user, account } = input;
+  if (!(await isTenantAllowed(account.tenantId))) {
+    await deleteNangoConnection(account.connectionId);
+    await recordAudit({
+      action: "connection.refused_tenant",
+      target: user,
+      details: { connectionId: account.connectionId, tenantId: account.tenantId, source: input.source },
+    });
+    throw new AppError(
+      "tenant_not_allowed",
+      "Your Microsoft organization is not allowed to connect to this app. Ask your administrator to allow it, or connect a work account from an allowed organization.",
+    );
+  }
+  const result = await saveMapping(input);
+  if (result.replacedConnectionId) {
+    // The user connected a second time without a reconnect session: keep one connection.
+    await deleteNangoConnection(result.replacedConnectionId).catch((error: unknown) =>
+      logger.warn("could not delete replaced Nango connection", { error }),
+    );
+  }
+  return result;
+}
+
+/** Deletes a connection in Nango; one that is already gone counts as deleted. */
+export async function deleteNangoConnection(connectionId: string): Promise<void> {
+  try {
+    await nango.deleteConnection(integrationId, connectionId);
+  } catch (error) {
+    if (isUnknownConnection(error)) return;
+    throw new AppError("upstream_unavailable", "Nango could not be reached to remove the connection. Try again in a moment.");
+  }
+}
+
+export function assertOwnedBy(account: NangoAccount, userId: string): void {
+  if (account.endUserId !== userId) {
+    throw new AppError("forbidden", "This connection was not made by your account.");
+  }
+}
