@@ -1,20 +1,46 @@
 /**
- * A migration-aware driver adapter factory for the configured database, for the WASM
- * schema engine. PGlite is opened under the directory lock; its shadow database (used to
- * author migrations) is a fresh in-memory PGlite per connection.
+ * One connection to the configured database for scripts: a migration-aware driver
+ * adapter factory for the WASM schema engine plus a Prisma client on the same database.
+ * PGlite is opened once, under the directory lock; its shadow database (used to author
+ * migrations) is a fresh in-memory PGlite per connection.
  */
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { describeTarget, type DatabaseTarget } from "../../lib/db/database-url";
 import { openPglite } from "../../lib/db/open-pglite";
+import { PrismaClient } from "../../lib/generated/prisma/client";
 import { wrapForMigrations } from "./migration-adapter";
 
 export type MigrationConnection = {
+  /** For the schema engine. */
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** A Prisma client on the same connection (seed, checks), created on first call. */
+  prisma: () => PrismaClient;
   close: () => Promise<void>;
 };
+
+/** Memoises the Prisma client and disconnects it before the connection closes. */
+function withPrisma(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  adapter: SqlDriverAdapterFactory,
+  close: () => Promise<void>,
+): MigrationConnection {
+  let client: PrismaClient | undefined;
+  return {
+    factory,
+    prisma: () => (client ??= new PrismaClient({ adapter })),
+    close: async () => {
+      await client?.$disconnect();
+      await close();
+    },
+  };
+}
 
 /** Awaited `exec`, unlike pglite-prisma-adapter 0.7.2's executeScript. */
 const execOn = (pglite: PGlite) => async (script: string) => {
@@ -39,8 +65,8 @@ export function pgliteFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFac
 
 export async function connectForMigrations(target: DatabaseTarget): Promise<MigrationConnection> {
   if (target.kind === "pglite") {
-    const { pglite, close } = await openPglite(target.dataDir, describeTarget(target));
-    return { factory: pgliteFactory(pglite), close };
+    const { pglite, close } = openPglite(target.dataDir, describeTarget(target));
+    return withPrisma(pgliteFactory(pglite), new PrismaPGlite(pglite), close);
   }
   // adapter-pg runs parameterless scripts over the simple protocol, so multi-statement
   // migrations work as they are; only the executeRaw routing is shared.
@@ -49,15 +75,13 @@ export async function connectForMigrations(target: DatabaseTarget): Promise<Migr
   const pg = new PrismaPg({ connectionString: target.url });
   const opened: SqlDriverAdapter[] = [];
   const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), wrapForMigrations(adapter));
-  return {
-    factory: {
-      provider: "postgres",
-      adapterName: pg.adapterName,
-      connect: async () => track(await pg.connect()),
-      connectToShadowDb: async () => track(await pg.connectToShadowDb()),
-    },
-    close: async () => {
-      await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
-    },
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: "postgres",
+    adapterName: pg.adapterName,
+    connect: async () => track(await pg.connect()),
+    connectToShadowDb: async () => track(await pg.connectToShadowDb()),
   };
+  return withPrisma(factory, new PrismaPg({ connectionString: target.url }), async () => {
+    await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+  });
 }

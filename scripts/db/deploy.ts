@@ -5,23 +5,30 @@
  * Idempotent; a failing migration rejects and is recorded as failed, like the CLI.
  */
 import { describeTarget, type DatabaseTarget } from "../../lib/db/database-url";
-import { connectForMigrations } from "./connect";
+import { connectForMigrations, type MigrationConnection } from "./connect";
 import { loadMigrationsList, MIGRATIONS_DIR, NO_FILTER } from "./migrations-list";
 import { createSchemaEngine } from "./schema-engine";
 
-/** Returns the names of the migrations applied by this call (empty when up to date). */
+/** Applies pending migrations on an open connection; returns the names applied. */
+export async function applyMigrations(connection: MigrationConnection, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+  const engine = await createSchemaEngine(connection.factory);
+  try {
+    const out = await engine.applyMigrations({ migrationsList: loadMigrationsList(migrationsDir), filters: NO_FILTER });
+    return out.appliedMigrationNames;
+  } catch (error) {
+    throw new Error(`Migration failed: ${messageOf(error)}`, { cause: error });
+  } finally {
+    engine.free();
+  }
+}
+
+/** Opens `target` (taking the PGlite lock), applies pending migrations, closes. */
 export async function deployMigrations(target: DatabaseTarget, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const connection = await connectForMigrations(target);
   try {
-    const engine = await createSchemaEngine(connection.factory);
-    try {
-      const out = await engine.applyMigrations({ migrationsList: loadMigrationsList(migrationsDir), filters: NO_FILTER });
-      return out.appliedMigrationNames;
-    } catch (error) {
-      throw new Error(`Migrating ${describeTarget(target)} failed: ${messageOf(error)}`, { cause: error });
-    } finally {
-      engine.free();
-    }
+    return await applyMigrations(connection, migrationsDir);
+  } catch (error) {
+    throw new Error(`${describeTarget(target)}: ${messageOf(error)}`, { cause: error });
   } finally {
     await connection.close();
   }
