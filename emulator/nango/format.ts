@@ -1,0 +1,52 @@
+/** Connection records → Nango's public API shapes (list item and full connection). */
+import type { ConnectionRecord } from "./state";
+import { pgTimestamp } from "./time";
+
+const REFRESH_TOKEN_KEY = /refresh.?token/i;
+
+/** Removes every key that looks like a refresh token, at any depth (Nango never leaks them by default). */
+export function stripRefreshTokens<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(stripRefreshTokens) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) {
+      if (!REFRESH_TOKEN_KEY.test(key)) out[key] = stripRefreshTokens(member);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+export function connectionListItem(c: ConnectionRecord) {
+  return {
+    id: c.id,
+    connection_id: c.connection_id,
+    provider_config_key: c.provider_config_key,
+    provider: c.provider,
+    errors: [],
+    end_user: c.end_user,
+    tags: c.tags,
+    metadata: c.metadata,
+    created: pgTimestamp(c.created_at),
+  };
+}
+
+export function connectionFull(c: ConnectionRecord, includeRefreshToken: boolean) {
+  const credentials = structuredClone(c.credentials);
+  return {
+    id: c.id,
+    connection_id: c.connection_id,
+    provider_config_key: c.provider_config_key,
+    provider: c.provider,
+    errors: [],
+    end_user: c.end_user,
+    tags: c.tags,
+    metadata: c.metadata,
+    connection_config: c.connection_config,
+    webhook_url_override: null,
+    created_at: pgTimestamp(c.created_at),
+    updated_at: pgTimestamp(c.updated_at),
+    last_fetched_at: c.last_fetched_at ? pgTimestamp(c.last_fetched_at) : null,
+    credentials: includeRefreshToken ? credentials : stripRefreshTokens(credentials),
+  };
+}
