@@ -1,0 +1,88 @@
+/**
+ * The emulator's internal tenant model. Graph responses are shaped from these by
+ * `emulator/graph/shapes.ts`; only what the emulator needs is kept here.
+ */
+export type Availability = "Available" | "Busy" | "DoNotDisturb" | "Away" | "BeRightBack" | "Offline";
+
+export interface TenantUser {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  mail: string;
+  userPrincipalName: string;
+  jobTitle: string;
+  department: string;
+  officeLocation: string;
+  /** Demo password (plain text on purpose: this is fake data for offline tests). */
+  password: string;
+  /** Tenant admins can grant admin-consent-only scopes on the consent page. */
+  isAdmin: boolean;
+  presence: { availability: Availability; activity: string };
+}
+
+export interface ChannelRecord {
+  id: string;
+  teamId: string;
+  displayName: string;
+  description: string;
+  membershipType: "standard" | "private";
+  /** Members of a private channel; standard channels are open to every team member. */
+  memberIds: string[] | null;
+  createdDateTime: string;
+  messageCount: number;
+}
+
+export interface TeamRecord {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  description: string;
+  isArchived: boolean;
+  visibility: "public" | "private";
+  memberIds: string[];
+  ownerIds: string[];
+  createdDateTime: string;
+  channels: ChannelRecord[];
+}
+
+export interface ChatRecord {
+  id: string;
+  tenantId: string;
+  chatType: "oneOnOne" | "group" | "meeting";
+  topic: string | null;
+  memberIds: string[];
+  createdDateTime: string;
+  /** Time of the newest message: the chat list is ordered by it. */
+  lastMessageAt: string;
+  messageCount: number;
+}
+
+export interface TenantPolicy {
+  /** Scopes only an admin may consent to (AADSTS90094 / AADSTS65001 for other users). */
+  adminConsentScopes: string[];
+}
+
+export interface Tenant {
+  id: string;
+  displayName: string;
+  domain: string;
+  users: TenantUser[];
+  teams: TeamRecord[];
+  chats: ChatRecord[];
+  policy: TenantPolicy;
+}
+
+/** A message before it is shaped as a Graph chatMessage. */
+export interface MessageRecord {
+  id: string;
+  replyToId: string | null;
+  fromId: string;
+  createdDateTime: string;
+  subject: string | null;
+  html: string;
+  mentions: Array<{ id: number; userId: string; text: string }>;
+  attachments: Array<{ id: string; name: string; contentUrl: string }>;
+  replyCount: number;
+}

@@ -1,0 +1,68 @@
+/**
+ * Test controls under `/_emulator/graph`: throttling (switch, limits, Retry-After on or
+ * off, 429 counters) and the dataset (demo or large, for benchmarks).
+ */
+import { z } from "zod";
+import type { DatasetHolder } from "../data/registry";
+import type { GraphDeps } from "./deps";
+import { DEFAULT_LIMITS, type ThrottleClass } from "./throttling";
+
+const limit = z.object({ requests: z.number().int().min(0).max(100_000), perSeconds: z.number().positive().max(3600) });
+const throttlingBody = z.object({
+  enabled: z.boolean().optional(),
+  retryAfter: z.boolean().optional(),
+  limits: z.record(z.enum(Object.keys(DEFAULT_LIMITS) as [ThrottleClass, ...ThrottleClass[]]), limit).optional(),
+  perResource: limit.nullable().optional(),
+  /** Back to the defaults (counters too). */
+  reset: z.boolean().optional(),
+});
+const datasetBody = z.object({
+  name: z.enum(["demo", "large"]),
+  chats: z.number().int().min(1).max(100_000).optional(),
+  messagesPerChat: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+});
+
+export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder): void {
+  const api = deps.ctx.controlApi;
+  const throttler = deps.throttler;
+  const report = () => ({
+    ...throttler.settings,
+    throttled: { total: Object.values(throttler.throttled).reduce((a, b) => a + b, 0), byClass: throttler.throttled },
+  });
+
+  api.get("/graph/throttling", (c) => c.json(report()));
+  api.post("/graph/throttling", async (c) => {
+    const body = throttlingBody.parse(await c.req.json());
+    if (body.reset) throttler.reset();
+    const settings = throttler.settings;
+    if (body.enabled !== undefined) settings.enabled = body.enabled;
+    if (body.retryAfter !== undefined) settings.retryAfter = body.retryAfter;
+    if (body.perResource !== undefined) settings.perResource = body.perResource;
+    for (const [cls, value] of Object.entries(body.limits ?? {})) settings.limits[cls as ThrottleClass] = value;
+    throttler.refill();
+    return c.json(report());
+  });
+
+  api.get("/graph/dataset", (c) => c.json(summary(datasets)));
+  api.post("/graph/dataset", async (c) => {
+    const started = performance.now();
+    datasets.select(datasetBody.parse(await c.req.json()));
+    return c.json({ ...summary(datasets), generatedMs: Math.round(performance.now() - started) });
+  });
+}
+
+function summary(datasets: DatasetHolder) {
+  const current = datasets.current;
+  return {
+    selection: current.selection,
+    tenants: current.tenants.map((tenant) => ({
+      id: tenant.id,
+      displayName: tenant.displayName,
+      domain: tenant.domain,
+      users: tenant.users.length,
+      teams: tenant.teams.length,
+      chats: tenant.chats.length,
+    })),
+  };
+}
+

@@ -1,0 +1,66 @@
+/**
+ * Server-driven paging. `$skiptoken` is opaque to clients but must not be forgeable:
+ * it is base64url(JSON {offset, path}) plus an HMAC, so an edited or foreign token is
+ * a 400, like Graph's. `@odata.nextLink` is an absolute URL on the Graph origin that
+ * keeps the caller's other query options.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Context } from "hono";
+import { badRequest } from "./errors";
+
+export interface PageOptions {
+  defaultTop: number;
+  maxTop: number;
+  graphOrigin: string;
+  /** HMAC key; derived from the persisted signing key so links survive restarts. */
+  secret: string;
+}
+
+export type PageResult<T> = { ok: true; value: T[]; nextLink?: string } | { ok: false; response: Response };
+
+function mac(secret: string, payload: string): string {
+  return createHmac("sha256", secret).update(payload).digest("base64url").slice(0, 22);
+}
+
+export function paginate<T>(c: Context, items: T[], options: PageOptions): PageResult<T> {
+  const topRaw = c.req.query("$top");
+  let top = options.defaultTop;
+  if (topRaw !== undefined) {
+    top = Number(topRaw);
+    if (!Number.isInteger(top) || top < 1 || top > options.maxTop) {
+      return { ok: false, response: badRequest(c, `Invalid page size specified: '${topRaw}'. Must be between 1 and ${options.maxTop} inclusive.`) };
+    }
+  }
+  let offset = 0;
+  const token = c.req.query("$skiptoken");
+  if (token !== undefined) {
+    const decoded = decodeToken(token, options.secret, c.req.path);
+    if (decoded === undefined) return { ok: false, response: badRequest(c, "Invalid skip token.") };
+    offset = decoded;
+  }
+  const value = items.slice(offset, offset + top);
+  if (offset + top >= items.length) return { ok: true, value };
+  const url = new URL(`${options.graphOrigin}${c.req.path}`);
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (name === "$skiptoken") continue;
+    for (const v of values) url.searchParams.append(name, v);
+  }
+  const payload = Buffer.from(JSON.stringify({ o: offset + top, p: c.req.path })).toString("base64url");
+  url.searchParams.set("$skiptoken", `${payload}.${mac(options.secret, payload)}`);
+  return { ok: true, value, nextLink: url.toString() };
+}
+
+function decodeToken(token: string, secret: string, path: string): number | undefined {
+  const [payload, signature] = token.split(".");
+  if (!payload || !signature) return undefined;
+  const expected = Buffer.from(mac(secret, payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  try {
+    const { o, p } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { o: unknown; p: unknown };
+    // A token from another collection is as invalid as a tampered one.
+    return typeof o === "number" && Number.isInteger(o) && o >= 0 && p === path ? o : undefined;
+  } catch {
+    return undefined;
+  }
+}

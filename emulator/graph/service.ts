@@ -1,0 +1,53 @@
+/**
+ * The Microsoft Graph v1.0 stand-in (graph.microsoft.com) for the Teams data the app
+ * reads: users, teams, channels, chats, messages, presence and `$batch`.
+ */
+import { Hono } from "hono";
+import { randomUUID } from "node:crypto";
+import type { EmulatedService, EmulatorContext } from "../core/context";
+import { datasetOf } from "../data/registry";
+import { authenticate } from "./auth";
+import { registerBatch } from "./batch-route";
+import { registerChatRoutes } from "./chats-routes";
+import { registerGraphControls } from "./control";
+import type { GraphDeps } from "./deps";
+import type { GraphEnv } from "./env";
+import { graphError } from "./errors";
+import { registerTeamsRoutes } from "./teams-routes";
+import { Throttler } from "./throttling";
+import { registerUserRoutes } from "./users-routes";
+
+export function createGraphService(ctx: EmulatorContext): EmulatedService {
+  const datasets = datasetOf(ctx);
+  const throttler = new Throttler();
+  ctx.onReset(() => throttler.reset());
+  const deps: GraphDeps = { ctx, throttler, origin: ctx.config.origins.graph };
+
+  const app = new Hono<GraphEnv>();
+  app.use("*", async (c, next) => {
+    const requestId = randomUUID();
+    c.set("requestId", requestId);
+    await next();
+    c.header("request-id", requestId);
+    c.header("client-request-id", c.req.header("client-request-id") ?? requestId);
+  });
+  app.use("/v1.0/*", authenticate(ctx, datasets));
+  app.use("/oidc/*", authenticate(ctx, datasets));
+  registerUserRoutes(app, deps);
+  registerTeamsRoutes(app, deps);
+  registerChatRoutes(app, deps);
+  registerBatch(app);
+  registerGraphControls(deps, datasets);
+
+  // Graph answers unknown segments with a 400, not a 404.
+  app.notFound((c) => {
+    const segment = c.req.path.split("/").filter(Boolean).pop() ?? "";
+    return graphError(c, 400, "BadRequest", `Resource not found for the segment '${segment}'.`);
+  });
+  app.onError((error, c) => {
+    console.error("[emulator graph]", error);
+    return graphError(c, 500, "InternalServerError", "An internal server error occurred (emulator).");
+  });
+  // The core mounts plain Hono apps; the typed variables stay internal to this service.
+  return { app: app as unknown as Hono };
+}
