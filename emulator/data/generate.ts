@@ -10,6 +10,7 @@ import type { Availability, ChannelRecord, ChatRecord, TeamRecord, Tenant, Tenan
 /** Every timestamp is relative to this instant, never to the wall clock. */
 export const BASE_DATE = Date.parse("2025-06-02T09:00:00.000Z");
 const MINUTE = 60_000;
+const LEADERSHIP = ["patti", "nestor", "lee", "miriam"];
 
 export interface TenantOptions {
   id: string;
@@ -104,7 +105,10 @@ function makeTeams(options: TenantOptions, rng: Rng, focus: TenantUser, others: 
     const id = uuidFrom(`${options.id}:team:${template.name}`);
     // The focus user is in every team except "Leadership", so membership checks have a target.
     const excludeFocus = template.name === "Leadership";
-    const members = rng.sample(others, rng.int(3, Math.min(9, others.length)));
+    const sampled = rng.sample(others, rng.int(3, Math.min(9, others.length)));
+    // Leadership is the executives (Nestor the admin among them) when the tenant has them.
+    const executives = others.filter((u) => LEADERSHIP.some((alias) => u.mail.startsWith(`${alias}@`)));
+    const members = excludeFocus && executives.length > 0 ? executives : sampled;
     const memberIds = excludeFocus ? members.map((u) => u.id) : [focus.id, ...members.map((u) => u.id)];
     const created = BASE_DATE - (400 - index * 20) * 24 * 60 * MINUTE;
     const channel = (name: string, extra: Partial<ChannelRecord> = {}): ChannelRecord => ({

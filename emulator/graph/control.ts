@@ -11,7 +11,7 @@ const limit = z.object({ requests: z.number().int().min(0).max(100_000), perSeco
 const throttlingBody = z.object({
   enabled: z.boolean().optional(),
   retryAfter: z.boolean().optional(),
-  limits: z.record(z.enum(Object.keys(DEFAULT_LIMITS) as [ThrottleClass, ...ThrottleClass[]]), limit).optional(),
+  limits: z.partialRecord(z.enum(Object.keys(DEFAULT_LIMITS) as [ThrottleClass, ...ThrottleClass[]]), limit).optional(),
   perResource: limit.nullable().optional(),
   /** Back to the defaults (counters too). */
   reset: z.boolean().optional(),
