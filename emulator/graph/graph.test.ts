@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_MICROSOFT_ACCOUNTS as A } from "../data/demo-accounts";
+import { DEMO_MICROSOFT_ACCOUNTS as A, DEMO_TENANTS } from "../data/demo-accounts";
+import { datasetOf } from "../data/registry";
 import { tokensFor } from "../microsoft/test-browser";
 import { startTestEmulator, type TestEmulator } from "../testing";
 
@@ -129,11 +130,11 @@ describe("Graph: chats and paging", () => {
     expect(mention.mentions[0]).toMatchObject({ id: 0, mentioned: { user: { userIdentityType: "aadUser" } } });
     expect((await graph(`/chats/${encodeURIComponent(chats[0].id)}/messages?$top=51`)).status).toBe(400);
     expect((await graph(`/chats/19:unknown@thread.v2/messages`)).status).toBe(404);
-    const alex = (await tokensFor(emu, A.alex.email, ALL)).access_token;
-    const alexChats = (await graph("/me/chats?$top=50", alex)).body.value.map((c: any) => c.id);
-    const notMegans = (await graph("/me/chats?$top=50", alex)).body.value.find((c: any) => c.topic?.includes("(no Megan)"));
-    if (notMegans) expect((await graph(`/chats/${encodeURIComponent(notMegans.id)}`)).status).toBe(403);
-    expect(alexChats.length).toBeGreaterThan(0);
+    const dataset = datasetOf(emu.context).current;
+    const meganId = dataset.usersByEmail.get(A.megan.email)!.id;
+    const foreign = [...dataset.chats.values()].find((chat) => !chat.memberIds.includes(meganId) && chat.tenantId === DEMO_TENANTS.contoso.id)!;
+    expect((await graph(`/chats/${encodeURIComponent(foreign.id)}`)).status).toBe(403);
+    expect((await graph(`/chats/${encodeURIComponent(foreign.id)}/messages`)).status).toBe(403);
   });
 
   it("presence for me and by user ids", async () => {
@@ -205,5 +206,23 @@ describe("Graph: throttling", () => {
     expect(report.throttled.byClass.teams).toBeGreaterThanOrEqual(3);
     await emu.control("/graph/throttling", { reset: true });
     expect((await graph("/me/joinedTeams")).status).toBe(200);
+  });
+});
+
+describe("Graph: datasets", () => {
+  it("switches to a large generated dataset and back on reset", async () => {
+    const selected = (await emu.control("/graph/dataset", { name: "large", chats: 600 })) as any;
+    expect(selected.tenants[0].chats).toBeGreaterThanOrEqual(600);
+    let url: string | undefined = "/me/chats?$top=50";
+    let count = 0;
+    while (url) {
+      const page = await graph(url);
+      expect(page.status).toBe(200);
+      count += page.body.value.length;
+      url = page.body["@odata.nextLink"];
+    }
+    expect(count).toBe(600);
+    await emu.control("/reset", {});
+    expect(((await emu.control("/graph/dataset")) as any).selection.name).toBe("demo");
   });
 });
