@@ -6,8 +6,8 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type {
-  SqlDriverAdapter,
   SqlDriverAdapterFactory,
   SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
@@ -68,20 +68,23 @@ export async function connectForMigrations(target: DatabaseTarget): Promise<Migr
     const { pglite, close } = openPglite(target.dataDir, describeTarget(target));
     return withPrisma(pgliteFactory(pglite), new PrismaPGlite(pglite), close);
   }
-  // adapter-pg runs parameterless scripts over the simple protocol, so multi-statement
-  // migrations work as they are; only the executeRaw routing is shared.
-  // The engine never disposes the adapters it connects: their pools would keep holding
-  // Prisma's session advisory lock, and the next deploy would wait 10 s for it.
-  const pg = new PrismaPg({ connectionString: target.url });
-  const opened: SqlDriverAdapter[] = [];
-  const track = (adapter: SqlDriverAdapter) => (opened.push(adapter), wrapForMigrations(adapter));
+  // One pool for the engine, its scripts and the Prisma client; ending it also releases
+  // Prisma's session advisory lock (the engine never disposes its adapters, and the next
+  // deploy would wait 10 s for that lock). adapter-pg's own executeScript splits the
+  // script on ";" and runs the pieces one by one (not atomic, breaks on ";" in strings):
+  // one simple-protocol query instead runs it as one implicit transaction, as the
+  // native engine does.
+  const pool = new pg.Pool({ connectionString: target.url, max: 4 });
+  const runScript = async (script: string) => {
+    await pool.query(script);
+  };
+  const pgFactory = new PrismaPg(pool);
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
-    adapterName: pg.adapterName,
-    connect: async () => track(await pg.connect()),
-    connectToShadowDb: async () => track(await pg.connectToShadowDb()),
+    adapterName: pgFactory.adapterName,
+    connect: async () => wrapForMigrations(await pgFactory.connect(), { runScript }),
+    // Not used: migrations are authored on PGlite (create-migration.ts).
+    connectToShadowDb: () => Promise.reject(new Error("Author migrations with npm run db:migration (PGlite).")),
   };
-  return withPrisma(factory, new PrismaPg({ connectionString: target.url }), async () => {
-    await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
-  });
+  return withPrisma(factory, pgFactory, () => pool.end());
 }

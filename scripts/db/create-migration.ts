@@ -25,7 +25,7 @@ export async function createMigration(
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`Migration name must be letters, digits and _: ${name}`);
   const schema = { path: schemaPath, content: readFileSync(schemaPath, "utf8") };
   const pglite = new PGlite();
-  const engine = await createSchemaEngine(pgliteFactory(pglite), schema);
+  const { engine, explain } = await createSchemaEngine(pgliteFactory(pglite), schema);
   try {
     const migrationsList = loadMigrationsList(migrationsDir);
     // Bring the scratch DB up to the existing history first; createMigration then diffs
@@ -46,6 +46,8 @@ export async function createMigration(
     writeFileSync(path.join(dir, `migration.${out.extension}`), out.migrationScript);
     writeFileSync(path.join(migrationsDir, "migration_lock.toml"), LOCKFILE);
     return dir;
+  } catch (error) {
+    throw new Error(`Creating migration ${name} failed: ${explain(error)}`, { cause: error });
   } finally {
     engine.free();
     await pglite.close();

@@ -7,16 +7,16 @@
 import { describeTarget, type DatabaseTarget } from "../../lib/db/database-url";
 import { connectForMigrations, type MigrationConnection } from "./connect";
 import { loadMigrationsList, MIGRATIONS_DIR, NO_FILTER } from "./migrations-list";
-import { createSchemaEngine } from "./schema-engine";
+import { createSchemaEngine, messageOf } from "./schema-engine";
 
 /** Applies pending migrations on an open connection; returns the names applied. */
 export async function applyMigrations(connection: MigrationConnection, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
-  const engine = await createSchemaEngine(connection.factory);
+  const { engine, explain } = await createSchemaEngine(connection.factory);
   try {
     const out = await engine.applyMigrations({ migrationsList: loadMigrationsList(migrationsDir), filters: NO_FILTER });
     return out.appliedMigrationNames;
   } catch (error) {
-    throw new Error(`Migration failed: ${messageOf(error)}`, { cause: error });
+    throw new Error(`Migration failed: ${explain(error)}`, { cause: error });
   } finally {
     engine.free();
   }
@@ -32,11 +32,4 @@ export async function deployMigrations(target: DatabaseTarget, migrationsDir = M
   } finally {
     await connection.close();
   }
-}
-
-/** Engine errors arrive as objects with a `message` (sometimes JSON); keep it readable. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (error && typeof error === "object" && "message" in error) return String(error.message);
-  return String(error);
 }

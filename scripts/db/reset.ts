@@ -6,7 +6,6 @@
  */
 import { describeTarget, type DatabaseTarget } from "../../lib/db/database-url";
 import { connectForMigrations } from "./connect";
-import { messageOf } from "./deploy";
 import { loadMigrationsList, MIGRATIONS_DIR, NO_FILTER } from "./migrations-list";
 import { createSchemaEngine } from "./schema-engine";
 
@@ -19,13 +18,13 @@ export async function resetDatabase(
   }
   const connection = await connectForMigrations(target);
   try {
-    const engine = await createSchemaEngine(connection.factory);
+    const { engine, explain } = await createSchemaEngine(connection.factory);
     try {
       await engine.reset({ filter: NO_FILTER });
       const out = await engine.applyMigrations({ migrationsList: loadMigrationsList(migrationsDir), filters: NO_FILTER });
       return out.appliedMigrationNames;
     } catch (error) {
-      throw new Error(`Resetting ${describeTarget(target)} failed: ${messageOf(error)}`, { cause: error });
+      throw new Error(`Resetting ${describeTarget(target)} failed: ${explain(error)}`, { cause: error });
     } finally {
       engine.free();
     }

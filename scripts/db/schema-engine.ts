@@ -35,6 +35,12 @@ function onLog(line: string): void {
   if (process.env.PRISMA_SCHEMA_ENGINE_DEBUG) console.error(line);
 }
 
+export type BoundEngine = {
+  engine: SchemaEngine;
+  /** Readable message for an engine error (see below). */
+  explain: (error: unknown) => string;
+};
+
 /**
  * A schema engine bound to `factory`. `schema` (a Prisma schema's text) is only needed
  * by commands that compare against it (dev).
@@ -42,8 +48,25 @@ function onLog(line: string): void {
 export async function createSchemaEngine(
   factory: SqlMigrationAwareDriverAdapterFactory,
   schema?: { path: string; content: string },
-): Promise<SchemaEngine> {
+): Promise<BoundEngine> {
   loadWasm();
   const datamodels: [string, string][] | undefined = schema ? [[schema.path, schema.content]] : undefined;
-  return glue.SchemaEngine.new({ datamodels }, onLog, bindMigrationAwareSqlAdapterFactory(factory));
+  const bound = bindMigrationAwareSqlAdapterFactory(factory);
+  const engine = await glue.SchemaEngine.new({ datamodels }, onLog, bound);
+  // A driver error reaches the engine only as "External error id#N": the error itself
+  // stays in the adapter's registry. Splice its message in, or a failed migration would
+  // not say which statement failed.
+  const explain = (error: unknown) =>
+    messageOf(error).replace(/External error id#(\d+)/g, (text, id: string) => {
+      const record = bound.errorRegistry.consumeError(Number(id));
+      return record ? messageOf(record.error) : text;
+    });
+  return { engine, explain };
+}
+
+/** Engine errors arrive as objects with a `message`, not always Error instances. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === "object" && "message" in error) return String(error.message);
+  return String(error);
 }
