@@ -1,0 +1,59 @@
+import "server-only";
+import type { AadUserConversationMember, Chat } from "@microsoft/microsoft-graph-types";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { graphPath } from "./ids";
+import { getAllPages, getPage } from "./paging";
+import { readGraph, type ReadOptions } from "./read";
+import { graphRequest } from "./request";
+import { reshapeChat, reshapeMember } from "./reshape";
+import type { ChatMember, ChatSummary, Paged } from "./types";
+
+const CHATS_SCOPE = "chats";
+/** Graph's maximum page for /me/chats. */
+const CHATS_PAGE = 50;
+
+const chatsEndpoint = (top: number) => `/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=${top}`;
+
+/** One page of the user's chats, most recent first; `cursor` continues the list. */
+export async function getChatsPage(userId: string, cursor?: string, options?: ReadOptions): Promise<Paged<ChatSummary>> {
+  const endpoint = cursor ? decodeCursor(userId, CHATS_SCOPE, cursor) : chatsEndpoint(CHATS_PAGE);
+  return readGraph(
+    userId,
+    endpoint,
+    async (connection) => {
+      const page = await getPage<Chat>(connection, endpoint);
+      return {
+        items: page.items.map((chat) => reshapeChat(chat, connection.accountEmail)),
+        cursor: page.next ? encodeCursor(userId, CHATS_SCOPE, page.next) : null,
+      };
+    },
+    options,
+  );
+}
+
+/** The few most recent chats, for the dashboard. */
+export async function getRecentChats(userId: string, count = 8, options?: ReadOptions): Promise<ChatSummary[]> {
+  const endpoint = chatsEndpoint(count);
+  return readGraph(
+    userId,
+    endpoint,
+    async (connection) => (await getPage<Chat>(connection, endpoint)).items.map((chat) => reshapeChat(chat, connection.accountEmail)),
+    options,
+  );
+}
+
+/** One chat and all its members, fetched in parallel. */
+export function getChat(userId: string, chatId: string, options?: ReadOptions): Promise<{ chat: ChatSummary; members: ChatMember[] }> {
+  return readGraph(
+    userId,
+    `chat:${chatId}`,
+    async (connection) => {
+      const [chat, members] = await Promise.all([
+        graphRequest<Chat>(connection, { endpoint: graphPath`/v1.0/chats/${chatId}` }),
+        getAllPages<AadUserConversationMember>(connection, graphPath`/v1.0/chats/${chatId}/members`),
+      ]);
+      return { chat: reshapeChat({ ...chat.data, members }, connection.accountEmail), members: members.map(reshapeMember) };
+    },
+    options,
+  );
+}

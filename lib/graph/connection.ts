@@ -1,0 +1,61 @@
+import "server-only";
+import { findUserConnection } from "@/lib/connections/get-connection";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+/** Who a Graph call is made for. The Nango connection id always comes from our database. */
+export interface GraphConnection {
+  userId: string;
+  mappingId: string;
+  nangoConnectionId: string;
+  /** Pacing key: the Microsoft tenant (or the user when the tenant is unknown). */
+  tenantKey: string;
+  accountEmail: string | null;
+}
+
+const TOUCH_EVERY_MS = 60_000;
+const touched = ((globalThis as { __graphTouched?: Map<string, number> }).__graphTouched ??= new Map());
+
+/**
+ * The signed-in user's Teams connection, ready for Graph calls. `connection_not_found`
+ * when they never connected, `needs_reconnect` when Microsoft stopped accepting it.
+ */
+export async function graphConnectionFor(userId: string): Promise<GraphConnection> {
+  const row = await findUserConnection(userId);
+  if (!row || row.status === "revoked") throw new AppError("connection_not_found", "Connect Microsoft Teams to see your teams and chats.");
+  if (row.status === "needs_reconnect") throw new AppError("needs_reconnect", "Microsoft stopped accepting your Teams connection. Reconnect to continue.");
+  touchLastUsed(row.id, row.lastUsedAt);
+  return {
+    userId,
+    mappingId: row.id,
+    nangoConnectionId: row.nangoConnectionId,
+    tenantKey: row.tenantId ?? `user:${userId}`,
+    accountEmail: row.accountEmail,
+  };
+}
+
+/** `lastUsedAt`, written at most once a minute per connection and never awaited. */
+function touchLastUsed(mappingId: string, lastUsedAt: Date | null): void {
+  const now = Date.now();
+  const last = Math.max(lastUsedAt?.getTime() ?? 0, touched.get(mappingId) ?? 0);
+  if (now - last < TOUCH_EVERY_MS) return;
+  touched.set(mappingId, now);
+  if (touched.size > 50_000) touched.clear();
+  const cutoff = new Date(now - TOUCH_EVERY_MS);
+  db.teamsConnection
+    .updateMany({ where: { id: mappingId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] }, data: { lastUsedAt: new Date(now) } })
+    .catch((error: unknown) => logger.warn("lastUsedAt update failed", { error }));
+}
+
+/** Graph or Nango refused the connection: the user must reconnect; record why. */
+export async function markConnectionNeedsReconnect(connection: GraphConnection, reason: { code: string; message: string }): Promise<void> {
+  try {
+    await db.teamsConnection.updateMany({
+      where: { id: connection.mappingId, status: "connected" },
+      data: { status: "needs_reconnect", lastErrorCode: reason.code, lastErrorMessage: reason.message.slice(0, 500), lastErrorAt: new Date() },
+    });
+  } catch (error) {
+    logger.error("could not mark the connection needs_reconnect", { error, mappingId: connection.mappingId });
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Retry and pacing settings of the Graph client. One mutable object so tests (and the
+ * issue 7 benchmark) can shrink delays; production uses these defaults.
+ */
+export const graphPolicy = {
+  /** Attempts per request (first try included). */
+  maxAttempts: 4,
+  /** Overall budget of one request, retries and waits included. */
+  deadlineMs: 12_000,
+  /** One HTTP attempt gives up after this long (a hung upstream). */
+  attemptTimeoutMs: 8_000,
+  /** Full-jitter exponential back-off without Retry-After: random(0, min(max, base·2^n)). */
+  baseDelayMs: 400,
+  maxDelayMs: 8_000,
+  /** A Retry-After longer than this is not waited for: the caller gets `throttled` at once. */
+  maxRetryAfterMs: 5_000,
+  /** Per-tenant pacing (Graph throttles per app per tenant). */
+  tenantRatePerSecond: 25,
+  tenantBurst: 25,
+  /** Per-user cache of Graph reads. */
+  cacheTtlMs: 45_000,
+  cacheMaxEntries: 2_000,
+};
+
+export type GraphPolicy = typeof graphPolicy;
+
+/** Full jitter (AWS architecture blog): spreads retries of many callers evenly. */
+export function backoffDelay(attempt: number, policy: GraphPolicy = graphPolicy): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.floor(Math.random() * ceiling);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}

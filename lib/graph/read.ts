@@ -1,0 +1,18 @@
+import "server-only";
+import { cachedRead } from "./cache";
+import { graphConnectionFor, type GraphConnection } from "./connection";
+
+export interface ReadOptions {
+  /** Skip the cache (explicit refresh; rate limit it at the edge). */
+  refresh?: boolean;
+}
+
+/**
+ * A cached Graph read for the signed-in user. The connection is checked on every call
+ * (a disconnect or a needs_reconnect shows at once); the cache key includes the Nango
+ * connection id, so data of a previous connection is never served after a reconnect.
+ */
+export async function readGraph<T>(userId: string, key: string, load: (connection: GraphConnection) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+  const connection = await graphConnectionFor(userId);
+  return cachedRead(userId, `${connection.nangoConnectionId}|${key}`, () => load(connection), { refresh: options.refresh });
+}

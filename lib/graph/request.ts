@@ -1,0 +1,75 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { classify, type Failure } from "./classify";
+import { markConnectionNeedsReconnect, type GraphConnection } from "./connection";
+import { acquireTenantSlot, blockTenant } from "./pacing";
+import { backoffDelay, graphPolicy, sleep } from "./policy";
+import { proxyOnce, type GraphCall } from "./transport";
+
+export interface RequestOptions {
+  /** Absolute time (ms) after which the call fails instead of retrying. */
+  deadline?: number;
+  /** Tenant budget this call uses (a `$batch` costs one per item). */
+  cost?: number;
+}
+
+export interface GraphResponse<T> {
+  status: number;
+  data: T;
+}
+
+function giveUp(failure: Extract<Failure, { kind: "retry" }>, waitMs: number): AppError {
+  if (failure.reason === "throttled") {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return new AppError("throttled", `Microsoft Teams is busy. Try again in ${seconds} seconds.`, seconds);
+  }
+  if (failure.reason === "timeout") return new AppError("upstream_unavailable", "Microsoft Teams took too long to answer. Try again.");
+  return new AppError("upstream_unavailable", "Microsoft Teams is not responding right now. Try again in a moment.");
+}
+
+/**
+ * The one way the app calls Microsoft Graph: through the Nango proxy, paced per tenant,
+ * retrying 429 (after Retry-After, else exponential back-off with full jitter), 5xx,
+ * timeouts and malformed JSON a bounded number of times within a deadline, and turning
+ * every failure into an `AppError` a page can explain. A refused connection is marked
+ * `needs_reconnect` in the database.
+ */
+export async function graphRequest<T>(connection: GraphConnection, call: GraphCall, options: RequestOptions = {}): Promise<GraphResponse<T>> {
+  const deadline = options.deadline ?? Date.now() + graphPolicy.deadlineMs;
+  for (let attempt = 0; ; attempt++) {
+    await acquireTenantSlot(connection.tenantKey, options.cost ?? 1, deadline);
+    const controller = new AbortController();
+    const budget = Math.min(graphPolicy.attemptTimeoutMs, deadline - Date.now());
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, Math.max(1, budget));
+    let failure: Failure;
+    try {
+      const response = await proxyOnce(connection.nangoConnectionId, call, controller.signal);
+      // axios hands back the raw text when a 2xx body is not JSON (a truncated response).
+      if (typeof response.data === "object" && response.data !== null) return { status: response.status, data: response.data as T };
+      if (response.status === 204) return { status: 204, data: null as T };
+      failure = { kind: "retry", reason: "malformed" };
+    } catch (error) {
+      failure = classify(error, timedOut);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    if (failure.kind === "fatal") {
+      if (failure.reconnect) await markConnectionNeedsReconnect(connection, failure.reconnect);
+      throw failure.error;
+    }
+    if (failure.reason === "throttled" && failure.retryAfterMs !== undefined) blockTenant(connection.tenantKey, failure.retryAfterMs);
+    const wait = failure.retryAfterMs ?? backoffDelay(attempt);
+    const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > graphPolicy.maxRetryAfterMs;
+    if (attempt + 1 >= graphPolicy.maxAttempts || tooLong || Date.now() + wait >= deadline) {
+      logger.warn("graph call failed", { endpoint: call.endpoint.split("?")[0], reason: failure.reason, attempts: attempt + 1 });
+      throw giveUp(failure, failure.retryAfterMs ?? Math.max(wait, graphPolicy.baseDelayMs));
+    }
+    await sleep(wait);
+  }
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import type {
+  AadUserConversationMember,
+  Channel,
+  Chat,
+  ChatMessage,
+  ChatMessageAttachment,
+  Presence,
+  Team,
+} from "@microsoft/microsoft-graph-types";
+import { sanitizeMessageHtml, textToHtml } from "./sanitize";
+import type { ChannelSummary, ChatMember, ChatSummary, ChatType, MessageAttachment, MessageView, PresenceView, TeamSummary } from "./types";
+
+const PREVIEW_LENGTH = 140;
+
+export function reshapeTeam(team: Team, channelCount: number | null = null): TeamSummary {
+  return {
+    id: team.id ?? "",
+    name: team.displayName ?? "Untitled team",
+    description: team.description ?? null,
+    isArchived: team.isArchived === true,
+    channelCount,
+  };
+}
+
+export function reshapeChannel(channel: Channel): ChannelSummary {
+  const type = channel.membershipType;
+  return {
+    id: channel.id ?? "",
+    name: channel.displayName ?? "Untitled channel",
+    description: channel.description ?? null,
+    membershipType: type === "standard" || type === "private" || type === "shared" ? type : "unknown",
+  };
+}
+
+function chatType(value: Chat["chatType"]): ChatType {
+  return value === "oneOnOne" || value === "group" || value === "meeting" ? value : "unknown";
+}
+
+function plainPreview(content: string | null | undefined): string {
+  const text = (content ?? "").replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
+}
+
+/** `selfEmail` leaves the signed-in user out of a chat's title. */
+export function reshapeChat(chat: Chat, selfEmail: string | null = null): ChatSummary {
+  const members = (chat.members ?? []) as AadUserConversationMember[];
+  const self = selfEmail?.toLowerCase();
+  const others = members.filter((member) => !self || member.email?.toLowerCase() !== self);
+  const memberNames = others.map((member) => member.displayName ?? member.email ?? "Unknown").filter(Boolean);
+  const preview = chat.lastMessagePreview;
+  const title = chat.topic?.trim() || memberNames.join(", ") || (chatType(chat.chatType) === "meeting" ? "Meeting chat" : "Chat");
+  return {
+    id: chat.id ?? "",
+    title,
+    chatType: chatType(chat.chatType),
+    memberNames,
+    lastMessage: preview?.createdDateTime
+      ? {
+          preview: preview.isDeleted ? "This message was deleted." : plainPreview(preview.body?.content),
+          from: preview.from?.user?.displayName ?? preview.from?.application?.displayName ?? null,
+          at: preview.createdDateTime,
+        }
+      : null,
+    updatedAt: chat.lastUpdatedDateTime ?? preview?.createdDateTime ?? null,
+  };
+}
+
+export function reshapeMember(member: AadUserConversationMember): ChatMember {
+  return {
+    id: member.id ?? "",
+    name: member.displayName ?? member.email ?? "Unknown",
+    email: member.email ?? null,
+    isOwner: (member.roles ?? []).includes("owner"),
+  };
+}
+
+function safeUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function reshapeAttachment(attachment: ChatMessageAttachment): MessageAttachment | null {
+  // Cards and message references are inline content, not files.
+  if (attachment.contentType && attachment.contentType !== "reference" && !attachment.contentUrl) return null;
+  return { id: attachment.id ?? "", name: attachment.name ?? "Attachment", url: safeUrl(attachment.contentUrl) };
+}
+
+export function reshapeMessage(message: ChatMessage): MessageView {
+  const deleted = Boolean(message.deletedDateTime);
+  const body = message.body;
+  return {
+    id: message.id ?? "",
+    from: message.from?.user?.displayName ?? message.from?.application?.displayName ?? null,
+    createdAt: message.createdDateTime ?? "",
+    subject: message.subject ?? null,
+    html: deleted ? "" : body?.contentType === "text" ? textToHtml(body.content) : sanitizeMessageHtml(body?.content),
+    isDeleted: deleted,
+    isSystem: message.messageType !== undefined && message.messageType !== null && message.messageType !== "message",
+    attachments: (message.attachments ?? []).map(reshapeAttachment).filter((a): a is MessageAttachment => a !== null),
+    replies: Array.isArray(message.replies) ? message.replies.map((reply: ChatMessage) => reshapeMessage(reply)) : null,
+  };
+}
+
+export function reshapePresence(presence: Presence): PresenceView {
+  return { availability: presence.availability ?? "PresenceUnknown", activity: presence.activity ?? "PresenceUnknown" };
+}
