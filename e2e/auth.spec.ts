@@ -1,8 +1,8 @@
-import { DEMO_ACCOUNTS } from "../lib/demo-accounts";
+import { DEMO_ADMIN, DEMO_MEGAN } from "../lib/demo-accounts";
 import { expectSignedInAs, signInWithPassword } from "./support/auth";
 import { expect, expectAccessible, test } from "./support/fixtures";
 
-const megan = DEMO_ACCOUNTS.megan;
+const megan = DEMO_MEGAN;
 
 test("a seeded user signs in with email and password, sees the app, and signs out", async ({ page }) => {
   await page.goto("/signin");
@@ -42,7 +42,7 @@ test("wrong password and unknown account get the same message", async ({ page })
 });
 
 test("an admin sees the Admin area; a user gets not-found there", async ({ page, browser, baseURL }) => {
-  const admin = DEMO_ACCOUNTS.admin;
+  const admin = DEMO_ADMIN;
   await signInWithPassword(page, admin.email, admin.password);
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();

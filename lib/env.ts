@@ -60,9 +60,6 @@ function load(): Env {
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example.`);
   }
   const values = parsed.data;
-  if (!values.AUTH_SECRET && values.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
-    throw new Error("Invalid environment configuration:\n  - AUTH_SECRET: required in production (openssl rand -base64 32)");
-  }
   return {
     ...values,
     AUTH_SECRET: values.AUTH_SECRET ?? DEV_AUTH_SECRET,
@@ -72,6 +69,16 @@ function load(): Env {
 }
 
 export const env = load();
+
+/**
+ * Checks made when the server starts (instrumentation.ts), not at build time: a build
+ * needs no secrets, a production server must not run on the public demo secret.
+ */
+export function assertRuntimeConfig(): void {
+  if (env.NODE_ENV === "production" && env.AUTH_SECRET === DEV_AUTH_SECRET) {
+    throw new Error("Invalid environment configuration:\n  - AUTH_SECRET: required in production (openssl rand -base64 32)");
+  }
+}
 
 // next-auth 4 reads NEXTAUTH_URL itself to build its callback URLs; derive it from APP_URL
 // so there is one setting for the app's public address.

@@ -9,6 +9,9 @@ export function e2eEnv() {
     stateFile: "",
     extra: {
       AUTH_SECRET: "e2e-auth-secret-not-for-production-000000000",
+      // Not the offline defaults: proves both sides take their keys from configuration.
+      NANGO_SECRET_KEY: "e2e-nango-secret-key-1111111111111111",
+      NANGO_WEBHOOK_SIGNING_KEY: "e2e-webhook-signing-key-2222",
       LOG_LEVEL: process.env.LOG_LEVEL || "warn",
     },
   });

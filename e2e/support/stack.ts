@@ -1,0 +1,29 @@
+/**
+ * The e2e stack's addresses and keys (same source as its launcher), and small clients
+ * for the emulator's control API and for signing webhooks as Nango does.
+ */
+import { createHmac } from "node:crypto";
+// @ts-expect-error -- plain ESM helper shared with the launcher scripts
+import { e2eEnv } from "../../scripts/lib/e2e-env.mjs";
+
+export const stack = e2eEnv() as Record<string, string>;
+export const WEBHOOK_SIGNING_KEY = stack.NANGO_WEBHOOK_SIGNING_KEY as string;
+export const NANGO_SECRET_KEY = stack.NANGO_SECRET_KEY as string;
+
+export async function emulator<T = unknown>(path: string, body?: unknown, method?: string): Promise<T> {
+  const response = await fetch(`${stack.NANGO_HOST}/_emulator${path}`, {
+    method: method ?? (body === undefined ? "GET" : "POST"),
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Headers Nango puts on a webhook: HMAC-SHA256 of the exact body with the signing key. */
+export function signWebhook(body: string, key = WEBHOOK_SIGNING_KEY): Record<string, string> {
+  return {
+    "content-type": "application/json",
+    "x-nango-hmac-sha256": createHmac("sha256", key).update(body).digest("hex"),
+  };
+}
