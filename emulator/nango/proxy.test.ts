@@ -32,7 +32,7 @@ describe("proxy", () => {
     const ids: string[] = [];
     let endpoint: string | undefined = "/v1.0/me/chats?$top=2";
     while (endpoint) {
-      const res: { data: { value: Array<{ id: string }>; "@odata.nextLink"?: string }; headers: Record<string, string> } = await t.nango.get({
+      const res: { data: { value: Array<{ id: string }>; "@odata.nextLink"?: string }; headers: Record<string, unknown> } = await t.nango.get({
         endpoint,
         connectionId,
         providerConfigKey: KEY,
@@ -71,7 +71,7 @@ describe("proxy", () => {
   it("retries 5xx, 429 and Retry-On statuses, honouring retry-after", async () => {
     const connectionId = await t.seed();
     let calls = 0;
-    upstream.respondWith(() => {
+    upstream.respondWith((): { status: number; headers?: Record<string, string>; body: string } => {
       calls += 1;
       if (calls === 1) return { status: 503, headers: { "retry-after": "0" }, body: "busy" };
       if (calls === 2) return { status: 403, body: "forbidden" };

@@ -17,6 +17,8 @@ const root = document.getElementById("dialog-body")!;
 let nango: Nango | null = null;
 let finished = false;
 /** The screen to come back to when the callback page reports an error after auth() settled. */
+let current: { integration: IntegrationData; session: SessionData; token: string } | null = null;
+/** The screen to come back to when the callback page reports an error after auth() settled. */
 document.getElementById("close")!.addEventListener("click", close);
 
 function close(): void {
