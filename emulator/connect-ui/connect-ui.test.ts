@@ -115,6 +115,17 @@ describe("Connect UI in Chromium", () => {
     const connection = await nango.getConnection(KEY, connect.payload!.connectionId as string);
     expect(connection.connection_config).toMatchObject({ tenantId: DEMO_TENANTS.contoso.id });
     expect(connection.end_user).toMatchObject({ id: "browser-ok" });
+    // The token Microsoft issued works against the emulated Graph through the proxy.
+    const me = await nango.get<{ mail: string }>({ endpoint: "/v1.0/me", connectionId: connection.connection_id, providerConfigKey: KEY });
+    expect(me.data.mail).toBe("megan@contoso.example");
+    // Within 15 minutes of expiry the proxy refreshes first (Microsoft rotates the refresh token).
+    const before = await nango.getConnection(KEY, connection.connection_id, false, true);
+    await emulator.control(`/nango/connections/${connection.connection_id}/expire`, { expiresInSeconds: 60 });
+    expect((await nango.get({ endpoint: "/v1.0/me", connectionId: connection.connection_id, providerConfigKey: KEY })).status).toBe(200);
+    const after = await nango.getConnection(KEY, connection.connection_id, false, true);
+    const creds = (c: typeof before) => c.credentials as { access_token: string; refresh_token: string };
+    expect(creds(after).access_token).not.toBe(creds(before).access_token);
+    expect(creds(after).refresh_token).not.toBe(creds(before).refresh_token);
     await emulator.control("/nango/webhooks/flush", {});
     const hook = receiver.received.map((r) => JSON.parse(r.body)).find((b) => b.connectionId === connect.payload!.connectionId);
     expect(hook).toMatchObject({ operation: "creation", success: true, endUser: { endUserId: "browser-ok" } });
