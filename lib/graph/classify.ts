@@ -62,7 +62,7 @@ export function classify(error: unknown, timedOut: boolean): Failure {
   if (status >= 500) return { kind: "retry", reason: "server", retryAfterMs: retryAfterMs(headers) };
   if (status === 401) return reconnect("token_rejected", message || "Graph refused the access token");
   if (status === 403) {
-    if (/scope|permission/i.test(message)) {
+    if (/scope|permission|insufficient privileges/i.test(message)) {
       return { kind: "fatal", error: new AppError("forbidden_scope", "This connection lacks a permission Microsoft Teams needs. Ask your administrator, then reconnect.") };
     }
     return { kind: "fatal", error: new AppError("forbidden", "You don't have access to this in Microsoft Teams.") };
