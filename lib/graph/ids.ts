@@ -27,3 +27,17 @@ export const graphIdSchema = z.string().refine(isGraphId, "Not a valid Microsoft
 export function graphPath(strings: TemplateStringsArray, ...ids: string[]): string {
   return strings.reduce((path, literal, i) => path + literal + (i < ids.length ? encodeURIComponent(parseGraphId(ids[i])) : ""), "");
 }
+
+/**
+ * A route segment as the id it carries: decoded once if still percent-encoded (so both
+ * `19:a@thread.v2` and `19%3Aa%40thread.v2` work). A second layer (`%252F`) leaves a `%`
+ * and fails validation.
+ */
+export function decodeParam(raw: string): string {
+  if (!raw.includes("%")) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

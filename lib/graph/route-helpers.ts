@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { takeToken } from "@/lib/http/rate-limit";
-import { graphIdSchema } from "./ids";
+import { decodeParam, graphIdSchema } from "./ids";
 import type { ReadOptions } from "./read";
 
 const query = z.object({
@@ -27,7 +27,8 @@ export function readQuery(request: NextRequest, userId: string): { cursor?: stri
 /** Route params that are Graph ids, validated by shape (400 invalid_input otherwise). */
 export function idParams<K extends string>(params: Record<K, string>): Record<K, string> {
   const shape = Object.fromEntries(Object.keys(params).map((key) => [key, graphIdSchema])) as Record<K, typeof graphIdSchema>;
-  return z.object(shape).parse(params) as Record<K, string>;
+  const decoded = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, decodeParam(String(value))]));
+  return z.object(shape).parse(decoded) as Record<K, string>;
 }
 
 /** Per-user data: never stored by shared caches. */
