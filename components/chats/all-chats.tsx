@@ -1,0 +1,98 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type { ChatSummary, Paged } from "@/lib/graph/types";
+import { ChatRow } from "./chat-row";
+import { getJson } from "./get-json";
+
+/**
+ * Every chat, not just Graph's first page: starts from the server-rendered first page
+ * and keeps following our cursor (a signed wrapper of Graph's nextLink) until the end,
+ * showing progress. The filter works on what has loaded so far.
+ */
+export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
+  const [chats, setChats] = useState(initial.items);
+  const [cursor, setCursor] = useState(initial.cursor);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [filter, setFilter] = useState("");
+
+  useEffect(() => {
+    if (!cursor || error) return;
+    let cancelled = false;
+    getJson<Paged<ChatSummary>>(`/api/chats?cursor=${encodeURIComponent(cursor)}`)
+      .then((page) => {
+        if (cancelled) return;
+        setChats((current) => [...current, ...page.items.filter((chat) => !current.some((c) => c.id === chat.id))]);
+        setCursor(page.cursor);
+      })
+      .catch((failure: Error) => {
+        if (!cancelled) setError(failure.message);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [cursor, error, attempt]);
+
+  const visible = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    if (!needle) return chats;
+    return chats.filter((chat) => chat.title.toLowerCase().includes(needle) || chat.memberNames.some((name) => name.toLowerCase().includes(needle)));
+  }, [chats, filter]);
+
+  const done = !cursor;
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <label htmlFor="chat-filter" className="block text-sm font-medium">
+            Filter chats by name
+          </label>
+          <input
+            id="chat-filter"
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            placeholder="Topic or person"
+            className="mt-1 w-72 max-w-full rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+          />
+        </div>
+        <p role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
+          {done ? `All ${chats.length} chats loaded.` : `Loaded ${chats.length} chats…`}
+          {filter.trim() ? ` Showing ${visible.length}.` : ""}
+        </p>
+      </div>
+      {!done && !error ? (
+        <div className="mb-4 h-1 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800" aria-hidden>
+          <div className="h-1 w-1/3 animate-pulse bg-brand-500" />
+        </div>
+      ) : null}
+      {error ? (
+        <div role="alert" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+          <p>Not every chat could be loaded. {error}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              setAttempt((n) => n + 1);
+            }}
+            className="mt-2 rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Continue loading
+          </button>
+        </div>
+      ) : null}
+      {chats.length === 0 && done ? (
+        <p className="text-slate-600 dark:text-slate-400">You have no chats yet.</p>
+      ) : visible.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-400">No chat matches “{filter}”.</p>
+      ) : (
+        <ul aria-label="Chats" className="divide-y divide-slate-200 dark:divide-slate-800">
+          {visible.map((chat) => (
+            <ChatRow key={chat.id} chat={chat} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

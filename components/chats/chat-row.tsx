@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { CHAT_TYPE_LABEL, formatWhen } from "@/components/dashboard/format";
+import type { ChatSummary } from "@/lib/graph/types";
+
+/** One chat in a list: title, type, last message preview and time. */
+export function ChatRow({ chat }: { chat: ChatSummary }) {
+  return (
+    <li className="py-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <Link href={`/chats/${encodeURIComponent(chat.id)}`} className="font-medium text-brand-700 hover:underline dark:text-indigo-300">
+          {chat.title}
+        </Link>
+        {chat.lastMessage ? (
+          <time dateTime={chat.lastMessage.at} className="text-xs text-slate-500 dark:text-slate-400">
+            {formatWhen(chat.lastMessage.at)}
+          </time>
+        ) : null}
+      </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400">{CHAT_TYPE_LABEL[chat.chatType]}</p>
+      {chat.lastMessage ? (
+        <p className="mt-1 truncate text-sm text-slate-700 dark:text-slate-300">
+          {chat.lastMessage.from ? <span className="font-medium">{chat.lastMessage.from}: </span> : null}
+          {chat.lastMessage.preview}
+        </p>
+      ) : (
+        <p className="mt-1 text-sm text-slate-500">No messages yet.</p>
+      )}
+    </li>
+  );
+}

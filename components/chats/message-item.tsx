@@ -1,0 +1,45 @@
+import { formatWhen } from "@/components/dashboard/format";
+import type { MessageView } from "@/lib/graph/types";
+
+/**
+ * One message. `html` was sanitised on the server (lib/graph/sanitize.ts): no scripts,
+ * handlers, styles or unsafe links survive, so it may be rendered as HTML.
+ */
+export function MessageItem({ message, children }: { message: MessageView; children?: React.ReactNode }) {
+  return (
+    <article aria-label={`Message from ${message.from ?? "unknown sender"}`} className="py-3">
+      <header className="flex flex-wrap items-baseline gap-x-3 text-sm">
+        <span className="font-semibold">{message.from ?? (message.isSystem ? "Teams" : "Unknown sender")}</span>
+        <time dateTime={message.createdAt} className="text-xs text-slate-500 dark:text-slate-400">
+          {formatWhen(message.createdAt)}
+        </time>
+      </header>
+      {message.subject ? <p className="mt-1 font-medium">{message.subject}</p> : null}
+      {message.isDeleted ? (
+        <p className="mt-1 text-sm italic text-slate-500">This message was deleted.</p>
+      ) : (
+        <div
+          className="message-body mt-1 break-words text-sm [&_a]:text-brand-700 [&_a]:underline [&_.mention]:rounded [&_.mention]:bg-brand-50 [&_.mention]:px-1 [&_.mention]:font-medium [&_.mention]:text-brand-700 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5"
+          dangerouslySetInnerHTML={{ __html: message.html }}
+        />
+      )}
+      {message.attachments.length > 0 ? (
+        <ul aria-label="Attachments" className="mt-2 flex flex-wrap gap-2">
+          {message.attachments.map((file) => (
+            <li key={file.id} className="rounded border border-slate-200 px-2 py-1 text-xs dark:border-slate-700">
+              <span aria-hidden>📎 </span>
+              {file.url ? (
+                <a href={file.url} target="_blank" rel="noopener noreferrer nofollow" className="underline">
+                  {file.name}
+                </a>
+              ) : (
+                file.name
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {children}
+    </article>
+  );
+}
