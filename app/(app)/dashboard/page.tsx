@@ -1,12 +1,91 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ChatRow } from "@/components/chats/chat-row";
+import { ConnectionGate } from "@/components/dashboard/connection-gate";
+import { settle } from "@/components/dashboard/error-view";
+import { GraphErrorState } from "@/components/dashboard/graph-error-state";
+import { PresenceBadge } from "@/components/dashboard/presence-badge";
+import { EmptyState, Section } from "@/components/dashboard/section";
+import { SectionSkeleton } from "@/components/dashboard/skeleton";
+import { TeamsList } from "@/components/dashboard/teams-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { getRecentChats } from "@/lib/graph/chats";
+import { getMyPresence } from "@/lib/graph/presence";
+import { refreshAllowed } from "@/lib/graph/page-refresh";
+import { getJoinedTeams } from "@/lib/graph/teams";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
-  const user = await requireUser();
+type Props = { searchParams: Promise<{ refresh?: string }> };
+
+async function Presence({ userId, refresh }: { userId: string; refresh: boolean }) {
+  const result = await settle(getMyPresence(userId, { refresh }));
+  if (result.error) return <p className="text-sm text-slate-500">Presence unavailable ({result.error.message})</p>;
+  return <PresenceBadge presence={result.data} />;
+}
+
+async function Teams({ userId, refresh }: { userId: string; refresh: boolean }) {
+  const result = await settle(getJoinedTeams(userId, { refresh }));
+  if (result.error) return <GraphErrorState error={result.error} title="Your teams could not be loaded" />;
+  return <TeamsList teams={result.data} />;
+}
+
+async function RecentChats({ userId, refresh }: { userId: string; refresh: boolean }) {
+  const result = await settle(getRecentChats(userId, 8, { refresh }));
+  if (result.error) return <GraphErrorState error={result.error} title="Your chats could not be loaded" />;
+  if (result.data.length === 0) return <EmptyState>You have no chats yet.</EmptyState>;
   return (
-    <PageHeader title={`Welcome, ${user.name.split(" ")[0]}`} description="Your Microsoft Teams at a glance: teams, channels and chats." />
+    <ul aria-label="Recent chats" className="divide-y divide-slate-200 dark:divide-slate-800">
+      {result.data.map((chat) => (
+        <ChatRow key={chat.id} chat={chat} />
+      ))}
+    </ul>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const refresh = (await searchParams).refresh === "1" && refreshAllowed(user.id);
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${user.name.split(" ")[0]}`}
+        description="Your Microsoft Teams at a glance: teams, channels and chats."
+        actions={
+          <Link href="/dashboard?refresh=1" prefetch={false} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            Refresh
+          </Link>
+        }
+      />
+      <ConnectionGate userId={user.id}>
+        <div className="space-y-6">
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading presence…</p>}>
+            <Presence userId={user.id} refresh={refresh} />
+          </Suspense>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Section id="teams-heading" title="Your teams">
+              <Suspense fallback={<SectionSkeleton label="Loading teams" />}>
+                <Teams userId={user.id} refresh={refresh} />
+              </Suspense>
+            </Section>
+            <Section
+              id="chats-heading"
+              title="Recent chats"
+              actions={
+                <Link href="/chats" className="text-sm font-medium text-brand-700 hover:underline dark:text-indigo-300">
+                  All chats
+                </Link>
+              }
+            >
+              <Suspense fallback={<SectionSkeleton label="Loading chats" />}>
+                <RecentChats userId={user.id} refresh={refresh} />
+              </Suspense>
+            </Section>
+          </div>
+        </div>
+      </ConnectionGate>
+    </>
   );
 }

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { MessageFeed } from "@/components/chats/message-feed";
+import { ConnectionGate } from "@/components/dashboard/connection-gate";
+import { settle } from "@/components/dashboard/error-view";
+import { GraphErrorState } from "@/components/dashboard/graph-error-state";
+import { Section } from "@/components/dashboard/section";
+import { SectionSkeleton } from "@/components/dashboard/skeleton";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getChannelMessages } from "@/lib/graph/messages";
+import { pageId } from "@/lib/graph/page-ids";
+import { getChannel } from "@/lib/graph/teams";
+
+export const metadata: Metadata = { title: "Channel" };
+
+type Ids = { userId: string; teamId: string; channelId: string };
+
+async function ChannelHeader({ userId, teamId, channelId }: Ids) {
+  const { data: channel } = await settle(getChannel(userId, teamId, channelId));
+  return <PageHeader title={channel?.name ?? "Channel"} description={channel?.description ?? undefined} />;
+}
+
+async function Messages({ userId, teamId, channelId }: Ids) {
+  const result = await settle(getChannelMessages(userId, teamId, channelId));
+  if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
+  const base = `/api/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
+  return <MessageFeed initial={result.data} apiUrl={base} repliesUrl={base} label="Channel messages" />;
+}
+
+export default async function ChannelPage({ params }: { params: Promise<{ teamId: string; channelId: string }> }) {
+  const user = await requireUser();
+  const raw = await params;
+  const ids = { userId: user.id, teamId: pageId(raw.teamId), channelId: pageId(raw.channelId) };
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 flex gap-2 text-sm">
+        <Link href="/dashboard" className="text-brand-700 hover:underline dark:text-indigo-300">
+          Dashboard
+        </Link>
+        <span aria-hidden>/</span>
+        <Link href={`/teams/${encodeURIComponent(ids.teamId)}`} className="text-brand-700 hover:underline dark:text-indigo-300">
+          Team
+        </Link>
+      </nav>
+      <ConnectionGate userId={user.id}>
+        <Suspense fallback={<PageHeader title="Channel" />}>
+          <ChannelHeader {...ids} />
+        </Suspense>
+        <Section id="messages-heading" title="Messages">
+          <Suspense fallback={<SectionSkeleton label="Loading messages" />}>
+            <Messages {...ids} />
+          </Suspense>
+        </Section>
+      </ConnectionGate>
+    </>
+  );
+}
