@@ -35,3 +35,15 @@ describe("Graph ids", () => {
     expect(() => graphPath`/v1.0/chats/${"x%2F..%2Fme"}/messages`).toThrowError(AppError);
   });
 });
+
+describe("route segments", () => {
+  it("decodes one layer of percent-encoding, and a second layer fails validation", async () => {
+    const { decodeParam } = await import("./ids");
+    expect(decodeParam("19%3Aa%40thread.v2")).toBe("19:a@thread.v2");
+    expect(isGraphId(decodeParam("19%3Aa%40thread.v2"))).toBe(true);
+    expect(isGraphId(decodeParam("a%2Fb"))).toBe(false);
+    expect(isGraphId(decodeParam("a%252Fb"))).toBe(false);
+    expect(isGraphId(decodeParam("%2E%2E"))).toBe(false);
+    expect(isGraphId(decodeParam("%E0%A4%A"))).toBe(false);
+  });
+});
