@@ -29,7 +29,7 @@ export function GraphErrorState({ error, title = "This could not be loaded" }: {
   const isThrottled = error.code === "throttled" || error.code === "rate_limited";
   return (
     <div role="alert" data-error-code={error.code} className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950">
-      <p className="font-semibold">{isThrottled ? "Microsoft Teams is busy" : title}</p>
+      <p className="font-semibold">{isThrottled ? "Microsoft Teams is busy" : error.code === "needs_reconnect" ? "Reconnect Microsoft Teams" : title}</p>
       <p className="mt-1">{error.message}</p>
       <p className="mt-1">{step.text}</p>
       {step.link ? (
