@@ -1,6 +1,6 @@
 import { DEMO_ADMIN, DEMO_MEGAN } from "../lib/demo-accounts";
-import { expectSignedInAs, signInWithPassword } from "./support/auth";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { attemptSignIn, expectSignedInAs, signInWithPassword } from "./support/auth";
+import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
 
 const megan = DEMO_MEGAN;
 
@@ -31,13 +31,13 @@ test("a protected page sends a signed-out visitor to sign in, then back", async 
 });
 
 test("wrong password and unknown account get the same message", async ({ page }) => {
-  await signInWithPassword(page, megan.email, "not-the-password");
-  const alert = page.getByRole("alert");
+  await attemptSignIn(page, megan.email, "not-the-password");
+  const alert = alertOn(page);
   await expect(alert).toContainText("couldn't sign you in");
   const wrongPassword = await alert.textContent();
 
-  await signInWithPassword(page, "nobody@example.com", "whatever");
-  await expect(page.getByRole("alert")).toHaveText(wrongPassword ?? "");
+  await attemptSignIn(page, "nobody@example.com", "whatever");
+  await expect(alertOn(page)).toHaveText(wrongPassword ?? "");
   await expect(page).toHaveURL(/\/signin/);
 });
 

@@ -2,8 +2,8 @@ import { Nango } from "@nangohq/node";
 import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
 import { DEMO_ALEX, DEMO_MEGAN } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
-import { acceptConsent, connectUi, finishConnectUi, pickMicrosoftAccount, startMicrosoftPopup } from "./support/connect-ui";
-import { expect, expectAccessible, test } from "./support/fixtures";
+import { acceptConsent, connectUi, finishConnectUi, pickMicrosoftAccount, popupClosed, startMicrosoftPopup } from "./support/connect-ui";
+import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
 import { NANGO_SECRET_KEY, stack } from "./support/stack";
 
 const msMegan = DEMO_MICROSOFT_ACCOUNTS.megan;
@@ -29,7 +29,7 @@ test("connect, reload, reconnect, switch account and disconnect", async ({ page 
     const popup = await startMicrosoftPopup(page);
     await pickMicrosoftAccount(popup, msMegan.name, msMegan.email);
     await acceptConsent(popup);
-    await popup.waitForEvent("close");
+    await popupClosed(popup);
     await finishConnectUi(page);
     await expect(page.getByText("Connected", { exact: true })).toBeVisible();
     await expect(page.getByText(msMegan.email)).toBeVisible();
@@ -48,7 +48,7 @@ test("connect, reload, reconnect, switch account and disconnect", async ({ page 
     await page.getByRole("button", { name: "Reconnect", exact: true }).click();
     const popup = await startMicrosoftPopup(page, "Reconnect");
     // Signed in at Microsoft and consent already granted: no page to show.
-    await popup.waitForEvent("close");
+    await popupClosed(popup);
     await finishConnectUi(page);
     expect(await connectionId(page)).toBe(firstId);
   });
@@ -57,7 +57,7 @@ test("connect, reload, reconnect, switch account and disconnect", async ({ page 
     await page.getByRole("button", { name: "Switch account" }).click();
     const popup = await startMicrosoftPopup(page, "Reconnect");
     await pickMicrosoftAccount(popup, msMegan.name, msMegan.email);
-    await popup.waitForEvent("close");
+    await popupClosed(popup);
     await finishConnectUi(page);
     expect(await connectionId(page)).toBe(firstId);
   });
@@ -77,7 +77,7 @@ test("closing the Connect UI cancels without connecting", async ({ page }) => {
   await page.getByRole("button", { name: "Connect Microsoft Teams" }).click();
   await connectUi(page).getByRole("button", { name: "Close" }).click();
   await expect(page.locator("#connect-ui")).toHaveCount(0);
-  await expect(page.getByRole("alert")).toHaveText("Connecting was cancelled. You can try again at any time.");
+  await expect(alertOn(page)).toHaveText("Connecting was cancelled. You can try again at any time.");
   await expect(page.getByText("Not connected")).toBeVisible();
 });
 
@@ -88,9 +88,9 @@ test("a tenant that requires admin consent gets a clear message and no connectio
   await page.getByRole("button", { name: "Connect Microsoft Teams" }).click();
   const popup = await startMicrosoftPopup(page);
   await pickMicrosoftAccount(popup, sara.name, sara.email);
-  await popup.waitForEvent("close");
+  await popupClosed(popup);
   await expect(connectUi(page).getByRole("alert")).toContainText(/AADSTS90094|AADSTS65001|admin/i);
   await connectUi(page).getByRole("button", { name: "Close" }).first().click();
-  await expect(page.getByRole("alert")).toContainText("administrator must approve this app");
+  await expect(alertOn(page)).toContainText("administrator must approve this app");
   await expect(page.getByText("Not connected")).toBeVisible();
 });

@@ -31,3 +31,8 @@ export async function finishConnectUi(page: Page) {
   await connectUi(page).getByRole("button", { name: "Finish" }).click();
   await expect(page.locator("#connect-ui")).toHaveCount(0);
 }
+
+/** The Microsoft popup closes itself when done; it may already be gone when we look. */
+export async function popupClosed(popup: Page) {
+  if (!popup.isClosed()) await popup.waitForEvent("close");
+}

@@ -27,3 +27,8 @@ export const test = base.extend<{ axeAfterEach: void }>({
 });
 
 export { expect };
+
+/** The page's visible alert (Next.js also keeps an empty route-announcer alert in every page). */
+export function alertOn(page: Page) {
+  return page.getByRole("alert").filter({ hasText: /\S/ });
+}
