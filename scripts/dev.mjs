@@ -10,7 +10,7 @@ import { ensureDeps } from "./lib/ensure-deps.mjs";
 
 ensureDeps();
 
-const { run, runToEnd, waitForUrl, stopAll } = await import("./lib/processes.mjs");
+const { bin, run, runToEnd, waitForUrl, stopAll } = await import("./lib/processes.mjs");
 const { stackEnv } = await import("./lib/stack-env.mjs");
 
 const appPort = Number(process.env.PORT || 3000);
@@ -27,15 +27,15 @@ const env = {
 };
 const useEmulator = !process.env.NANGO_HOST;
 
-await runToEnd("npx", ["tsx", "--conditions=react-server", "scripts/db/prepare.ts"], { env });
+await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/db/prepare.ts"], { env });
 
 const children = [];
 if (useEmulator) {
-  const emulator = run("emulator", "npx", ["tsx", "emulator/main.ts"], { env });
+  const emulator = run("emulator", bin("tsx"), ["emulator/main.ts"], { env });
   children.push(emulator);
   await waitForUrl(`${env.NANGO_HOST}/_emulator/counters`, { child: emulator, timeoutMs: 30_000 });
 }
-const next = run("next", "npx", ["next", "dev", "--port", String(appPort)], { env });
+const next = run("next", bin("next"), ["dev", "--port", String(appPort)], { env });
 children.push(next);
 await waitForUrl(`${env.APP_URL}/signin`, { child: next, timeoutMs: 180_000 });
 console.log(`\n  Teams Connect is running at ${env.APP_URL}\n  Sign in as megan@example.com / megan-password (or admin@example.com / admin-password)\n`);

@@ -6,7 +6,7 @@
  * Playwright starts this as its webServer; it expects `next build` to have run.
  */
 import fs from "node:fs";
-import { run, runToEnd, waitForUrl } from "./lib/processes.mjs";
+import { bin, run, runToEnd, waitForUrl } from "./lib/processes.mjs";
 import { e2eEnv } from "./lib/e2e-env.mjs";
 
 if (!fs.existsSync(".next/BUILD_ID")) {
@@ -18,13 +18,13 @@ const env = e2eEnv();
 if (env.DATABASE_URL.startsWith("pglite:")) {
   fs.rmSync(env.DATABASE_URL.slice("pglite:".length), { recursive: true, force: true });
 } else {
-  await runToEnd("npx", ["tsx", "--conditions=react-server", "scripts/db/reset.ts", "--force"], { env });
+  await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/db/reset.ts", "--force"], { env });
 }
-await runToEnd("npx", ["tsx", "--conditions=react-server", "scripts/db/prepare.ts"], { env });
+await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/db/prepare.ts"], { env });
 
-const emulator = run("emulator", "npx", ["tsx", "emulator/main.ts"], { env });
+const emulator = run("emulator", bin("tsx"), ["emulator/main.ts"], { env });
 await waitForUrl(`${env.NANGO_HOST}/_emulator/counters`, { child: emulator, timeoutMs: 30_000 });
-const app = run("app", "npx", ["next", "start", "--port", env.PORT], { env: { ...env, NODE_ENV: "production" } });
+const app = run("app", bin("next"), ["start", "--port", env.PORT], { env: { ...env, NODE_ENV: "production" } });
 await waitForUrl(`${env.APP_URL}/signin`, { child: app, timeoutMs: 60_000 });
 console.log(`[e2e] stack ready at ${env.APP_URL}`);
 await Promise.race([emulator.exited, app.exited]);

@@ -7,14 +7,14 @@
 import { ensureDeps } from "./lib/ensure-deps.mjs";
 
 ensureDeps();
-const { runToEnd } = await import("./lib/processes.mjs");
+const { bin, runToEnd } = await import("./lib/processes.mjs");
 
 const steps = [
-  ["lint", "npx", ["eslint", "."]],
-  ["type-check", "npx", ["tsc", "--noEmit"]],
-  ["unit tests", "npx", ["vitest", "run"]],
-  ["production build", "npx", ["next", "build"]],
-  ["end-to-end tests", "npx", ["playwright", "test"]],
+  ["lint", bin("eslint"), ["."]],
+  ["type-check", bin("tsc"), ["--noEmit"]],
+  ["unit tests", bin("vitest"), ["run"]],
+  ["production build", bin("next"), ["build"]],
+  ["end-to-end tests", bin("playwright"), ["test"]],
 ];
 const only = process.argv.slice(2);
 const env = { NEXT_TELEMETRY_DISABLED: "1" };

@@ -11,7 +11,8 @@ export function run(name, command, args, { env = {}, quiet = false } = {}) {
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
-    detached: process.platform !== "win32",
+    // Same process group as the launcher: whoever kills the launcher's group (Playwright
+    // does, with SIGKILL) takes the children with it, so no server outlives a test run.
   });
   children.add(child);
   const prefix = (stream, out) =>
@@ -50,13 +51,12 @@ export async function waitForUrl(url, { timeoutMs = 120_000, child } = {}) {
 }
 
 export function stopAll(signal = "SIGTERM") {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      child.kill(signal);
-    }
-  }
+  for (const child of children) child.kill(signal);
+}
+
+/** A locally installed CLI, run directly (not through npx, which would add a process in between). */
+export function bin(name) {
+  return `node_modules/.bin/${name}`;
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
