@@ -24,7 +24,8 @@ export interface RunningEmulator {
 export async function startEmulator(): Promise<RunningEmulator> {
   const started = performance.now();
   const config = loadConfig();
-  const store = new Store(process.env.EMULATOR_STATE_FILE === "" ? null : config.stateFile);
+  const persisted = process.env.EMULATOR_STATE_FILE !== "";
+  const store = new Store(persisted ? config.stateFile : null);
   const control = new Control();
   const resetHooks: Array<() => void> = [];
   const controlApi = createControlApi(control, store, () => resetHooks.forEach((hook) => hook()));
@@ -55,7 +56,7 @@ export async function startEmulator(): Promise<RunningEmulator> {
   console.log(`[emulator] Connect UI      ${config.origins.connectUi}`);
   console.log(`[emulator] Microsoft login ${config.origins.login}`);
   console.log(`[emulator] Microsoft Graph ${config.origins.graph}/v1.0`);
-  console.log(`[emulator] state file      ${config.stateFile}`);
+  console.log(`[emulator] state file      ${persisted ? config.stateFile : "(in memory)"}`);
 
   return {
     context,

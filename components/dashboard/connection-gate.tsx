@@ -1,5 +1,7 @@
 import { ConnectButton } from "@/components/connections/connect-button";
 import { ReconnectBanner } from "@/components/connections/reconnect-banner";
+import { RepromptBanner } from "@/components/connections/reprompt-banner";
+import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
 import { connectUiConfig } from "@/lib/connections/connect-ui-config";
 import { findUserConnection } from "@/lib/connections/get-connection";
 import { toConnectionView } from "@/lib/connections/view";
@@ -11,7 +13,7 @@ import { Section } from "./section";
  * stopped accepting it.
  */
 export async function ConnectionGate({ userId, children }: { userId: string; children: React.ReactNode }) {
-  const row = await findUserConnection(userId);
+  const [row, reprompt] = await Promise.all([findUserConnection(userId), findPendingReprompt(userId)]);
   const config = connectUiConfig();
   if (!row || row.status === "revoked") {
     return (
@@ -21,6 +23,15 @@ export async function ConnectionGate({ userId, children }: { userId: string; chi
         </p>
         <ConnectButton config={config} label="Connect Microsoft Teams" />
       </Section>
+    );
+  }
+  if (reprompt) {
+    // An admin asked for consent or a fresh sign-in: say so on the dashboard too, where users land.
+    return (
+      <>
+        <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} config={config} />
+        {row.status === "connected" ? children : null}
+      </>
     );
   }
   if (row.status === "needs_reconnect") return <ReconnectBanner connection={toConnectionView(row)} config={config} />;

@@ -11,7 +11,12 @@ const COLORS: Record<string, string> = {
   Offline: "bg-slate-400",
 };
 
-const words = (value: string) => value.replace(/([a-z])([A-Z])/g, "$1 $2");
+/** Graph's PascalCase values as words: "InACall" → "In a call", "BeRightBack" → "Be right back". */
+const words = (value: string) =>
+  value
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1 $2")
+    .replace(/ (\w)/g, (_m, c: string) => ` ${c.toLowerCase()}`);
 
 export function PresenceBadge({ presence }: { presence: PresenceView }) {
   return (

@@ -10,6 +10,7 @@ export function TopBar({ user }: { user: CurrentUser }) {
         <Brand />
         <nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
           <NavLink href="/dashboard">Dashboard</NavLink>
+          <NavLink href="/chats">Chats</NavLink>
           <NavLink href="/connections">Connections</NavLink>
           {user.role === "admin" ? <NavLink href="/admin">Admin</NavLink> : null}
         </nav>

@@ -36,3 +36,35 @@ export async function finishConnectUi(page: Page) {
 export async function popupClosed(popup: Page) {
   if (!popup.isClosed()) await popup.waitForEvent("close");
 }
+
+/**
+ * Answers whatever the Microsoft popup shows (sign-in, consent, or nothing when both are
+ * already satisfied) until it closes.
+ */
+export async function completeMicrosoftPopup(popup: Page, account: { name: string; email: string }) {
+  while (!popup.isClosed()) {
+    const signIn = popup.getByRole("button", { name: `Sign in as ${account.name} (${account.email})` });
+    const accept = popup.getByRole("button", { name: "Accept" });
+    const next = await Promise.race([
+      signIn.waitFor({ timeout: 15_000 }).then(() => "sign-in" as const),
+      accept.waitFor({ timeout: 15_000 }).then(() => "consent" as const),
+      popup.waitForEvent("close", { timeout: 15_000 }).then(() => "closed" as const),
+    ]).catch(() => (popup.isClosed() ? ("closed" as const) : ("stuck" as const)));
+    if (next === "closed") return;
+    if (next === "stuck") throw new Error(`Microsoft popup stuck at ${popup.url()}`);
+    await (next === "sign-in" ? signIn : accept).click().catch(() => undefined);
+  }
+}
+
+/** Makes sure the signed-in app user has a working Teams connection, connecting through the real UI if not. */
+export async function ensureConnected(page: Page, account: { name: string; email: string }) {
+  const response = await page.request.get("/api/connections");
+  const { connection } = (await response.json()) as { connection: { status: string } | null };
+  if (connection?.status === "connected") return;
+  await page.goto("/connections");
+  await page.getByRole("button", { name: connection ? "Reconnect" : "Connect Microsoft Teams", exact: true }).first().click();
+  const popup = await startMicrosoftPopup(page, connection ? "Reconnect" : "Connect");
+  await completeMicrosoftPopup(popup, account);
+  await finishConnectUi(page);
+  await expect(page.getByText("Connected", { exact: true })).toBeVisible();
+}

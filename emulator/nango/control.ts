@@ -28,6 +28,8 @@ const seedBody = z.object({
   accessToken: z.string().optional(),
   refreshToken: z.string().optional(),
   expiresInSeconds: z.number().int().optional(),
+  /** Scopes the seeded grant has (default: the integration's), e.g. to make one miss a scope. */
+  scopes: z.array(z.string()).optional(),
   /** Send the `creation` webhook too, as a real connection would. */
   webhook: z.boolean().default(false),
 });
@@ -77,7 +79,7 @@ export function registerControls(
         access_token: accessToken,
         refresh_token: refreshToken,
         expires_at: expiresAt,
-        raw: { token_type: "Bearer", access_token: accessToken, refresh_token: refreshToken, expires_in: body.expiresInSeconds ?? 3599, scope: integration.scopes.split(",").join(" "), expires_at: expiresAt },
+        raw: { token_type: "Bearer", access_token: accessToken, refresh_token: refreshToken, expires_in: body.expiresInSeconds ?? 3599, scope: body.scopes?.join(" ") ?? integration.scopes.split(",").join(" "), expires_at: expiresAt },
       },
       created_at: now,
       updated_at: now,

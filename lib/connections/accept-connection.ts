@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { invalidateUserCache } from "@/lib/graph/cache";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { integrationId, nango } from "@/lib/nango/client";
@@ -28,6 +29,8 @@ export async function acceptConnection(input: SaveMappingInput): Promise<SaveMap
     );
   }
   const result = await saveMapping(input);
+  // A new or renewed grant may see different data (scopes, account): drop cached Graph reads.
+  if (result.changed) invalidateUserCache(user.id);
   if (result.replacedConnectionId) {
     // The user connected a second time without a reconnect session: keep one connection.
     await deleteNangoConnection(result.replacedConnectionId).catch((error: unknown) =>

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { invalidateUserCache } from "@/lib/graph/cache";
 import { deleteNangoConnection } from "./accept-connection";
 import { findUserConnection } from "./get-connection";
 
@@ -20,5 +21,6 @@ export async function disconnectUser(target: { id: string; email: string }, acto
       tx,
     );
   });
+  invalidateUserCache(target.id);
   return true;
 }

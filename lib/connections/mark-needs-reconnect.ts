@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { invalidateUserCache } from "@/lib/graph/cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimWebhookEvent } from "./save-mapping";
 
@@ -41,6 +42,7 @@ export async function markNeedsReconnect(
       { action: "connection.refresh_failed", target: { id: row.user.id, email: row.user.email }, details: { connectionId: nangoConnectionId, code } },
       tx,
     );
+    invalidateUserCache(row.user.id);
     return "updated";
   });
 }

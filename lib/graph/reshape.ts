@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeHTML } from "entities";
 import type {
   AadUserConversationMember,
   Channel,
@@ -38,7 +39,8 @@ function chatType(value: Chat["chatType"]): ChatType {
 }
 
 function plainPreview(content: string | null | undefined): string {
-  const text = (content ?? "").replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ").trim();
+  // Tags out, then entities decoded (`I&#39;ll` → `I'll`): React escapes the plain text again.
+  const text = decodeHTML((content ?? "").replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
   return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
 }
 

@@ -1,0 +1,86 @@
+import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
+import { DEMO_MEGAN } from "../lib/demo-accounts";
+import { signInWithPassword } from "./support/auth";
+import { ensureConnected } from "./support/connect-ui";
+import { expect, expectAccessible, test } from "./support/fixtures";
+import { emulator } from "./support/stack";
+
+const msMegan = DEMO_MICROSOFT_ACCOUNTS.megan;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeEach(async ({ page }) => {
+  await signInWithPassword(page, DEMO_MEGAN.email, DEMO_MEGAN.password);
+  await ensureConnected(page, msMegan);
+});
+
+test("the dashboard shows every joined team, recent chats and presence", async ({ page }) => {
+  await page.goto("/dashboard");
+  const teams = page.getByRole("list", { name: "Joined teams" });
+  await expect(teams.getByRole("link")).toHaveCount(8);
+  await expect(teams).toContainText("Mark 8 Project Team");
+  await expect(teams).toContainText("Archived");
+  await expect(teams).not.toContainText("Leadership");
+  await expect(page.getByRole("list", { name: "Recent chats" }).getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByLabel(/Your Teams presence/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("all chats lists every chat across pages, and filters by name", async ({ page }) => {
+  await page.goto("/chats");
+  await expect(page.getByRole("status").filter({ hasText: /All \d+ chats loaded/ })).toHaveText(/All 130 chats loaded/, { timeout: 30_000 });
+  await expect(page.getByRole("list", { name: "Chats" }).getByRole("listitem")).toHaveCount(130);
+  await page.getByLabel("Filter chats by name").fill("Hiring loop");
+  const filtered = page.getByRole("list", { name: "Chats" }).getByRole("listitem");
+  await expect(filtered.first()).toContainText("Hiring loop");
+  expect(await filtered.count()).toBeLessThan(130);
+  await expectAccessible(page);
+});
+
+test("team, channel and chat pages render messages", async ({ page }) => {
+  await page.goto("/dashboard");
+  await page.getByRole("list", { name: "Joined teams" }).getByRole("link", { name: /Mark 8 Project Team/ }).click();
+  await expect(page.getByRole("heading", { name: "Mark 8 Project Team", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("list", { name: "Channels" }).getByRole("link").first().click();
+  const channelMessages = page.getByRole("list", { name: "Channel messages" });
+  await expect(channelMessages.getByRole("article").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/chats");
+  await page.getByRole("list", { name: "Chats" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: /Members \(\d+\)/ })).toBeVisible();
+  const messages = page.getByRole("list", { name: "Chat messages" }).getByRole("article");
+  await expect(messages.first()).toBeVisible();
+  const before = await messages.count();
+  await page.getByRole("button", { name: "Load older" }).click();
+  await expect.poll(() => messages.count()).toBeGreaterThan(before);
+  await expect(page.locator("script", { hasText: "alert(" })).toHaveCount(0);
+});
+
+test("a throttled tenant gets a clear 'try again' state, not an error page", async ({ page }) => {
+  await emulator("/faults", { service: "graph", path: "^/v1\\.0/me/joinedTeams", status: 429, rate: 1 });
+  try {
+    await page.goto("/dashboard?refresh=1");
+    const alert = page.getByRole("alert").filter({ hasText: "Microsoft Teams is busy" });
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    await expect(alert).toContainText(/Try again in \d+ seconds/);
+  } finally {
+    await emulator("/faults", undefined, "DELETE");
+  }
+});
+
+test("a revoked grant leads to the reconnect banner", async ({ page }) => {
+  const { connection } = (await (await page.request.get("/api/connections")).json()) as { connection: { connectionId: string } };
+  await emulator("/microsoft/grants/revoke", { email: msMegan.email });
+  await emulator(`/nango/connections/${connection.connectionId}/expire`, {});
+  await page.goto("/dashboard?refresh=1");
+  await expect(page.getByText(/Reconnect Microsoft Teams/).first()).toBeVisible({ timeout: 30_000 });
+  await expect.poll(async () => ((await (await page.request.get("/api/connections")).json()) as { connection: { status: string } }).connection.status).toBe("needs_reconnect");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("region", { name: "Connection problem" })).toBeVisible();
+  // Reconnecting restores the dashboard (Microsoft asks for consent again after a revocation).
+  await ensureConnected(page, msMegan);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("list", { name: "Joined teams" }).getByRole("link")).toHaveCount(8);
+});
