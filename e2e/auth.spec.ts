@@ -45,7 +45,7 @@ test("an admin sees the Admin area; a user gets not-found there", async ({ page,
   const admin = DEMO_ADMIN;
   await signInWithPassword(page, admin.email, admin.password);
   await page.getByRole("link", { name: "Admin" }).click();
-  await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Users & connections", level: 1 })).toBeVisible();
 
   const context = await browser.newContext({ baseURL });
   const other = await context.newPage();

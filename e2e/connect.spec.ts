@@ -4,7 +4,7 @@ import { DEMO_ALEX, DEMO_MEGAN } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { acceptConsent, connectUi, finishConnectUi, pickMicrosoftAccount, popupClosed, startMicrosoftPopup } from "./support/connect-ui";
 import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
-import { NANGO_SECRET_KEY, stack } from "./support/stack";
+import { emulator, NANGO_SECRET_KEY, stack } from "./support/stack";
 
 const msMegan = DEMO_MICROSOFT_ACCOUNTS.megan;
 const nango = new Nango({ secretKey: NANGO_SECRET_KEY, host: stack.NANGO_HOST });
@@ -19,6 +19,9 @@ test.describe.configure({ mode: "serial" });
 
 test("connect, reload, reconnect, switch account and disconnect", async ({ page }) => {
   await signInWithPassword(page, DEMO_MEGAN.email, DEMO_MEGAN.password);
+  // Start from "not connected" and no consent at Microsoft, whatever earlier specs left behind.
+  expect((await page.request.delete("/api/connections", { headers: { origin: stack.APP_URL } })).ok()).toBe(true);
+  await emulator("/microsoft/consents/withdraw", { email: msMegan.email });
   await page.goto("/connections");
   await expect(page.getByText("Not connected")).toBeVisible();
   await expectAccessible(page);
@@ -83,6 +86,8 @@ test("closing the Connect UI cancels without connecting", async ({ page }) => {
 
 test("a tenant that requires admin consent gets a clear message and no connection", async ({ page }) => {
   const sara = DEMO_MICROSOFT_ACCOUNTS.sara;
+  // Fabrikam requires admin consent for ChannelMessage.Read.All, and no admin has given it.
+  await emulator(`/microsoft/tenants/${sara.tenantId}/admin-consent`, { scopes: ["ChannelMessage.Read.All"], required: true, granted: false });
   await signInWithPassword(page, DEMO_ALEX.email, DEMO_ALEX.password);
   await page.goto("/connections");
   await page.getByRole("button", { name: "Connect Microsoft Teams" }).click();

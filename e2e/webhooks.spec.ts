@@ -3,7 +3,7 @@ import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
 import { DEMO_ALEX } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { expect, test } from "./support/fixtures";
-import { emulator, signWebhook } from "./support/stack";
+import { emulator, signWebhook, stack } from "./support/stack";
 
 test.describe.configure({ mode: "serial" });
 
@@ -37,6 +37,7 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
   await signInWithPassword(page, DEMO_ALEX.email, DEMO_ALEX.password);
   await expect(page).toHaveURL(/dashboard/);
   const userId = await appUserId(page);
+  expect((await page.request.delete("/api/connections", { headers: { origin: stack.APP_URL } })).ok()).toBe(true);
   const connectionId = await seedNangoConnection(userId);
   const creation = authWebhook({
     connectionId,

@@ -81,20 +81,23 @@ export function ConnectButton({
           try {
             await postJson("/api/connections", { connectionId: event.payload.connectionId });
             setState({ kind: "done", message: "Microsoft Teams is connected." });
-            router.refresh();
           } catch (error) {
             setState({ kind: "failed", message: (error as Error).message });
-            router.refresh();
           }
         } else if (event.type === "error") {
           lastError = connectErrorMessage(event.payload.errorType, event.payload.errorMessage);
         } else if (event.type === "close") {
           clearTimeout(remint.current);
           ui.current = null;
-          if (!connected) setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
+          // Refresh the page's server data only now: refreshing while the Connect UI is
+          // open could unmount this button (a banner that no longer applies) and the UI with it.
+          if (connected) router.refresh();
+          else setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
         }
       };
       ui.current = new Nango({ connectSessionToken: session.token }).openConnectUI({ ...config, onEvent });
+      // The SDK's iframe has no accessible name; screen readers announce it by its title.
+      document.getElementById("connect-ui")?.setAttribute("title", "Connect Microsoft Teams (Nango)");
       scheduleRemint(session.expiresAt);
     } catch (error) {
       setState({ kind: "failed", message: (error as Error).message });

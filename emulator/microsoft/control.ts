@@ -10,8 +10,8 @@ const who = z.object({ email: z.string().optional(), oid: z.string().optional() 
 const adminConsent = z.object({
   scopes: z.array(z.string()).min(1),
   required: z.boolean().default(true),
-  /** Also record that an admin already granted these scopes (to every client). */
-  granted: z.boolean().default(false),
+  /** true: an admin already granted these scopes (to every client); false: withdraw that; absent: leave as is. */
+  granted: z.boolean().optional(),
 });
 
 export function registerLoginControls(deps: LoginDeps): void {
@@ -35,6 +35,22 @@ export function registerLoginControls(deps: LoginDeps): void {
     return c.json({ revoked: targets });
   });
 
+  // Like a user removing the app at myapps.microsoft.com: the next sign-in asks for consent again.
+  api.post("/microsoft/consents/withdraw", async (c) => {
+    const ids = userIds(who.parse(await c.req.json().catch(() => ({}))));
+    const state = deps.state.data;
+    let removed = 0;
+    for (const key of Object.keys(state.consents)) {
+      const userId = key.split("|")[1] ?? "";
+      if (ids === "all" || ids.includes(userId)) {
+        delete state.consents[key];
+        removed += 1;
+      }
+    }
+    deps.state.changed();
+    return c.json({ removed });
+  });
+
   api.post("/microsoft/grants/expire", async (c) => {
     const ids = userIds(who.parse(await c.req.json().catch(() => ({}))));
     let count = 0;
@@ -56,10 +72,14 @@ export function registerLoginControls(deps: LoginDeps): void {
     const current = new Set(state.policies[tenant.id] ?? tenant.policy.adminConsentScopes);
     for (const scope of body.scopes) if (body.required) current.add(scope); else current.delete(scope);
     state.policies[tenant.id] = [...current];
-    if (body.granted) {
+    // granted: true = a tenant admin consented for everyone; false = that consent was withdrawn.
+    if (body.granted !== undefined) {
       for (const client of deps.clients) {
         const key = `${tenant.id}|${client.clientId}`;
-        state.adminConsents[key] = [...new Set([...(state.adminConsents[key] ?? []), ...body.scopes])];
+        const current = state.adminConsents[key] ?? [];
+        state.adminConsents[key] = body.granted
+          ? [...new Set([...current, ...body.scopes])]
+          : current.filter((scope) => !body.scopes.includes(scope));
       }
     }
     deps.state.changed();

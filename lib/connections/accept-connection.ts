@@ -23,10 +23,7 @@ export async function acceptConnection(input: SaveMappingInput): Promise<SaveMap
       target: user,
       details: { connectionId: account.connectionId, tenantId: account.tenantId, source: input.source },
     });
-    throw new AppError(
-      "tenant_not_allowed",
-      "Your Microsoft organization is not allowed to connect to this app. Ask your administrator to allow it, or connect a work account from an allowed organization.",
-    );
+    throw tenantNotAllowed();
   }
   const result = await saveMapping(input);
   // A new or renewed grant may see different data (scopes, account): drop cached Graph reads.
@@ -54,4 +51,11 @@ export function assertOwnedBy(account: NangoAccount, userId: string): void {
   if (account.endUserId !== userId) {
     throw new AppError("forbidden", "This connection was not made by your account.");
   }
+}
+
+export function tenantNotAllowed(): AppError {
+  return new AppError(
+    "tenant_not_allowed",
+    "Your Microsoft organization is not allowed to connect to this app. Ask your administrator to allow it, or connect a work account from an allowed organization.",
+  );
 }

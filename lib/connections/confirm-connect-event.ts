@@ -2,7 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { acceptConnection, assertOwnedBy } from "./accept-connection";
+import { db } from "@/lib/db";
+import { acceptConnection, assertOwnedBy, tenantNotAllowed } from "./accept-connection";
 import { loadNangoAccount } from "./nango-account";
 import { toConnectionView, type ConnectionView } from "./view";
 
@@ -11,7 +12,14 @@ import { toConnectionView, type ConnectionView } from "./view";
  * from Nango and must have been created by a Connect session for this very user.
  */
 export async function confirmConnectEvent(user: CurrentUser, connectionId: string): Promise<ConnectionView> {
-  const account = await loadNangoAccount(connectionId);
+  const account = await loadNangoAccount(connectionId).catch(async (error: unknown) => {
+    // Nango's webhook can arrive first and refuse the tenant (deleting the connection):
+    // then tell the user why, not merely that the connection is gone.
+    if (error instanceof AppError && error.code === "connection_not_found" && (await wasRefusedForTenant(user.id, connectionId))) {
+      throw tenantNotAllowed();
+    }
+    throw error;
+  });
   try {
     assertOwnedBy(account, user.id);
   } catch (error) {
@@ -21,4 +29,10 @@ export async function confirmConnectEvent(user: CurrentUser, connectionId: strin
   const { row } = await acceptConnection({ user, account, source: "connect_event" });
   if (!row) throw new AppError("internal_error", "The connection could not be saved.");
   return toConnectionView(row);
+}
+
+function wasRefusedForTenant(userId: string, connectionId: string): Promise<boolean> {
+  return db.auditLog
+    .count({ where: { action: "connection.refused_tenant", targetUserId: userId, details: { path: ["connectionId"], equals: connectionId } } })
+    .then((count) => count > 0);
 }
