@@ -10,7 +10,7 @@ import { ensureDeps } from "./lib/ensure-deps.mjs";
 
 ensureDeps();
 
-const { bin, run, runToEnd, waitForUrl, stopAll } = await import("./lib/processes.mjs");
+const { assertPortsFree, bin, run, runToEnd, tsNode, waitForUrl, stopAll } = await import("./lib/processes.mjs");
 const { stackEnv } = await import("./lib/stack-env.mjs");
 
 const appPort = Number(process.env.PORT || 3000);
@@ -27,11 +27,13 @@ const env = {
 };
 const useEmulator = !process.env.NANGO_HOST;
 
-await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/db/prepare.ts"], { env });
+const emulatorBase = Number(env.EMULATOR_BASE_PORT);
+await assertPortsFree([appPort, ...(useEmulator ? [emulatorBase, emulatorBase + 1, emulatorBase + 2, emulatorBase + 3] : [])]);
+await runToEnd(...tsNode("scripts/db/prepare.ts", [], { reactServer: true }), { env });
 
 const children = [];
 if (useEmulator) {
-  const emulator = run("emulator", bin("tsx"), ["emulator/main.ts"], { env });
+  const emulator = run("emulator", ...tsNode("emulator/main.ts"), { env });
   children.push(emulator);
   await waitForUrl(`${env.NANGO_HOST}/_emulator/counters`, { child: emulator, timeoutMs: 30_000 });
 }

@@ -6,7 +6,7 @@
  * Playwright starts this as its webServer; it expects `next build` to have run.
  */
 import fs from "node:fs";
-import { bin, run, runToEnd, waitForUrl } from "./lib/processes.mjs";
+import { assertPortsFree, bin, run, runToEnd, tsNode, waitForUrl } from "./lib/processes.mjs";
 import { e2eEnv } from "./lib/e2e-env.mjs";
 
 if (!fs.existsSync(".next/BUILD_ID")) {
@@ -15,14 +15,16 @@ if (!fs.existsSync(".next/BUILD_ID")) {
 }
 
 const env = e2eEnv();
+const emulatorBase = Number(env.EMULATOR_BASE_PORT);
+await assertPortsFree([Number(env.PORT), emulatorBase, emulatorBase + 1, emulatorBase + 2, emulatorBase + 3]);
 if (env.DATABASE_URL.startsWith("pglite:")) {
   fs.rmSync(env.DATABASE_URL.slice("pglite:".length), { recursive: true, force: true });
 } else {
-  await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/db/reset.ts", "--force"], { env });
+  await runToEnd(...tsNode("scripts/db/reset.ts", ["--force"], { reactServer: true }), { env });
 }
-await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/db/prepare.ts"], { env });
+await runToEnd(...tsNode("scripts/db/prepare.ts", [], { reactServer: true }), { env });
 
-const emulator = run("emulator", bin("tsx"), ["emulator/main.ts"], { env });
+const emulator = run("emulator", ...tsNode("emulator/main.ts"), { env });
 await waitForUrl(`${env.NANGO_HOST}/_emulator/counters`, { child: emulator, timeoutMs: 30_000 });
 const app = run("app", bin("next"), ["start", "--port", env.PORT], { env: { ...env, NODE_ENV: "production" } });
 await waitForUrl(`${env.APP_URL}/signin`, { child: app, timeoutMs: 60_000 });

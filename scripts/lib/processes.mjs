@@ -4,6 +4,7 @@
  * one stops the rest, so nothing is left holding a port or the embedded database).
  */
 import { spawn } from "node:child_process";
+import net from "node:net";
 
 const children = new Set();
 
@@ -57,6 +58,26 @@ export function stopAll(signal = "SIGTERM") {
 /** A locally installed CLI, run directly (not through npx, which would add a process in between). */
 export function bin(name) {
   return `node_modules/.bin/${name}`;
+}
+
+/**
+ * Node running a TypeScript file in this very process (tsx as a loader). The `tsx` CLI
+ * would start a second process, which outlives a killed parent and keeps its port.
+ */
+export function tsNode(file, args = [], { reactServer = false } = {}) {
+  return [process.execPath, [...(reactServer ? ["--conditions=react-server"] : []), "--import", "tsx", file, ...args]];
+}
+
+/** Fails with a clear message when a port we are about to use already answers. */
+export async function assertPortsFree(ports) {
+  for (const port of ports) {
+    const inUse = await new Promise((resolve) => {
+      const socket = net.connect({ host: "127.0.0.1", port });
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (inUse) throw new Error(`port ${port} is already in use: is another app or emulator still running?`);
+  }
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
