@@ -70,12 +70,20 @@ describe("re-prompt requests", () => {
     await expect(cancelReprompt(admin, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("is completed by the user's next saved connection (the user-side flow)", async () => {
-    await saveMapping({
-      user: megan,
-      account: { connectionId: "conn-megan", endUserId: megan.id, tenantId: "t1", scopes: ["User.Read"], email: null, name: null },
-      source: "connect_event",
-    });
+  it("is completed only by a connection made through a session that carried its prompt", async () => {
+    const save = (connectionId: string) =>
+      saveMapping({
+        user: megan,
+        account: { connectionId, endUserId: megan.id, tenantId: "t1", scopes: ["User.Read"], email: null, name: null },
+        source: "connect_event",
+      });
+    // A Connect session opened before the request (or without its prompt) does not complete it.
+    await save("conn-megan-before");
+    expect(await findPendingReprompt(megan.id)).not.toBeNull();
+    // What createConnectSessionFor records when it sends the request's prompt to Microsoft.
+    const pending = await findPendingReprompt(megan.id);
+    await db.repromptRequest.update({ where: { id: pending!.id }, data: { promptedAt: new Date() } });
+    await save("conn-megan");
     expect(await findPendingReprompt(megan.id)).toBeNull();
     const [completed] = await audits("reprompt.completed", megan.id);
     expect(completed?.details).toMatchObject({ prompt: "login", source: "connect_event" });

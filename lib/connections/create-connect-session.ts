@@ -48,6 +48,10 @@ export async function createConnectSessionFor(user: CurrentUser, intent: Connect
           integrations_config_defaults: defaults,
           tags,
         });
+    if (pending && prompt === pending.prompt) {
+      // This session carries the admin's prompt: completing it completes the request.
+      await db.repromptRequest.update({ where: { id: pending.id }, data: { promptedAt: new Date() } });
+    }
     return { token: data.token, expiresAt: data.expires_at, reconnect: !!existing, prompt };
   } catch (error) {
     const failure = nangoFailure(error);

@@ -79,7 +79,11 @@ async function saveOnce(tx: Prisma.TransactionClient, { user, account, source, w
       tx,
     );
   }
-  const pending = await tx.repromptRequest.findMany({ where: { userId: user.id, completedAt: null, cancelledAt: null } });
+  // Only a request whose prompt went out in a Connect session is done: a "switch account"
+  // (prompt=login) does not answer a consent request, nor does a session opened before it.
+  const pending = await tx.repromptRequest.findMany({
+    where: { userId: user.id, completedAt: null, cancelledAt: null, promptedAt: { not: null } },
+  });
   if (pending.length > 0) {
     await tx.repromptRequest.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { completedAt: new Date() } });
     for (const request of pending) {

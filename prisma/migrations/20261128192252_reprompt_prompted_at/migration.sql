@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RepromptRequest" ADD COLUMN     "promptedAt" TIMESTAMP(3);
