@@ -9,6 +9,14 @@ import { parseScopes } from "./scopes";
 
 const DEV_AUTH_SECRET = "offline-demo-auth-secret-change-me-0000000000";
 
+/** The emulator's public credentials: fine offline, refused in production against real services. */
+export const EMULATOR_DEFAULTS = {
+  NANGO_SECRET_KEY: "emulator-secret-key-0000000000000000",
+  NANGO_WEBHOOK_SIGNING_KEY: "emulator-webhook-signing-key",
+  MICROSOFT_CLIENT_ID: "00000000-0000-4000-8000-00000000a002",
+  MICROSOFT_CLIENT_SECRET: "emulator-signin-client-secret",
+} as const;
+
 const url = (name: string) => z.url({ error: `${name} must be an absolute URL` });
 const list = z
   .string()
@@ -26,12 +34,19 @@ const schema = z.object({
     .default("pglite:.data/pglite")
     .refine((v) => /^(pglite:|postgres(ql)?:\/\/)/.test(v), "DATABASE_URL must start with pglite:, postgres:// or postgresql://"),
 
+  /** Offline default: the emulator. Nango Cloud: https://api.nango.dev (see docs/setup.md). */
   NANGO_HOST: url("NANGO_HOST").default("http://localhost:4010"),
   /** The API origin the browser's Connect UI talks to (usually the same as NANGO_HOST). */
   NANGO_PUBLIC_API_URL: url("NANGO_PUBLIC_API_URL").optional(),
   NANGO_CONNECT_UI_URL: url("NANGO_CONNECT_UI_URL").default("http://localhost:4011"),
-  NANGO_SECRET_KEY: z.string().min(1, "NANGO_SECRET_KEY is required").default("emulator-secret-key-0000000000000000"),
-  NANGO_WEBHOOK_SIGNING_KEY: z.string().min(1).default("emulator-webhook-signing-key"),
+  NANGO_SECRET_KEY: z
+    .string()
+    .min(1, "NANGO_SECRET_KEY must not be empty (Nango dashboard > Environment settings > secret key)")
+    .default(EMULATOR_DEFAULTS.NANGO_SECRET_KEY),
+  NANGO_WEBHOOK_SIGNING_KEY: z
+    .string()
+    .min(1, "NANGO_WEBHOOK_SIGNING_KEY must not be empty (Nango dashboard > Environment settings > Webhooks)")
+    .default(EMULATOR_DEFAULTS.NANGO_WEBHOOK_SIGNING_KEY),
   NANGO_INTEGRATION_ID: z.string().regex(/^[a-z0-9-_]+$/i, "NANGO_INTEGRATION_ID must be an integration key").default("microsoft-teams"),
   /** Delegated Graph scopes the dashboard needs; see lib/scopes.ts for the rules. */
   TEAMS_REQUIRED_SCOPES: z
@@ -40,9 +55,18 @@ const schema = z.object({
 
   /** "Sign in with Microsoft" for the app itself (OpenID Connect). */
   MICROSOFT_LOGIN_URL: url("MICROSOFT_LOGIN_URL").default("http://localhost:4012"),
-  MICROSOFT_TENANT_ID: z.string().default("organizations"),
-  MICROSOFT_CLIENT_ID: z.string().default("00000000-0000-4000-8000-00000000a002"),
-  MICROSOFT_CLIENT_SECRET: z.string().default("emulator-signin-client-secret"),
+  MICROSOFT_TENANT_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "MICROSOFT_TENANT_ID must be a tenant id (GUID), a verified domain, organizations or common")
+    .default("organizations"),
+  MICROSOFT_CLIENT_ID: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "MICROSOFT_CLIENT_ID must be the app registration's Application (client) ID, a GUID")
+    .default(EMULATOR_DEFAULTS.MICROSOFT_CLIENT_ID),
+  MICROSOFT_CLIENT_SECRET: z
+    .string()
+    .min(1, "MICROSOFT_CLIENT_SECRET must not be empty (Entra > App registrations > Certificates & secrets)")
+    .default(EMULATOR_DEFAULTS.MICROSOFT_CLIENT_SECRET),
 
   /** Emails that become admins on sign-in (production); the offline seed makes one too. */
   ADMIN_EMAILS: list,
@@ -70,13 +94,54 @@ function load(): Env {
 
 export const env = load();
 
+/** True for http(s)://localhost / 127.x / [::1]: the emulator, never a real service. */
+export function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d+){3}$/.test(host) || host === "[::1]";
+}
+
+type RuntimeConfig = Pick<
+  Env,
+  "NODE_ENV" | "AUTH_SECRET" | "NANGO_HOST" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY" | "MICROSOFT_LOGIN_URL" | "MICROSOFT_CLIENT_ID" | "MICROSOFT_CLIENT_SECRET"
+>;
+
+/**
+ * What a production server must not start with: the public demo auth secret, or the
+ * emulator's credentials while pointed at a real Nango / Microsoft (the emulator itself,
+ * on loopback, may keep them: e2e and the smoke test run production builds against it).
+ * One line per problem, naming the variable. Also shown by `npm run doctor`.
+ */
+export function runtimeConfigProblems(config: RuntimeConfig = env): string[] {
+  if (config.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (config.AUTH_SECRET === DEV_AUTH_SECRET) problems.push("AUTH_SECRET: required in production (openssl rand -base64 32)");
+  const realNango = !isLoopbackUrl(config.NANGO_HOST);
+  const realLogin = !isLoopbackUrl(config.MICROSOFT_LOGIN_URL);
+  const still = (name: keyof typeof EMULATOR_DEFAULTS, where: string, fix: string) =>
+    problems.push(`${name}: still the emulator's default while ${where}; set ${fix}`);
+  if (realNango && config.NANGO_SECRET_KEY === EMULATOR_DEFAULTS.NANGO_SECRET_KEY) {
+    still("NANGO_SECRET_KEY", `NANGO_HOST is ${config.NANGO_HOST}`, "your Nango environment's secret key (Environment settings)");
+  }
+  if (realNango && config.NANGO_WEBHOOK_SIGNING_KEY === EMULATOR_DEFAULTS.NANGO_WEBHOOK_SIGNING_KEY) {
+    still("NANGO_WEBHOOK_SIGNING_KEY", `NANGO_HOST is ${config.NANGO_HOST}`, "the webhook signing key from Nango (Environment settings > Webhooks)");
+  }
+  if (realLogin && config.MICROSOFT_CLIENT_ID === EMULATOR_DEFAULTS.MICROSOFT_CLIENT_ID) {
+    still("MICROSOFT_CLIENT_ID", `MICROSOFT_LOGIN_URL is ${config.MICROSOFT_LOGIN_URL}`, "the sign-in app registration's client id (docs/setup.md)");
+  }
+  if (realLogin && config.MICROSOFT_CLIENT_SECRET === EMULATOR_DEFAULTS.MICROSOFT_CLIENT_SECRET) {
+    still("MICROSOFT_CLIENT_SECRET", `MICROSOFT_LOGIN_URL is ${config.MICROSOFT_LOGIN_URL}`, "a client secret of the sign-in app registration");
+  }
+  return problems;
+}
+
 /**
  * Checks made when the server starts (instrumentation.ts), not at build time: a build
- * needs no secrets, a production server must not run on the public demo secret.
+ * needs no secrets, a production server must not run on demo or emulator credentials.
  */
 export function assertRuntimeConfig(): void {
-  if (env.NODE_ENV === "production" && env.AUTH_SECRET === DEV_AUTH_SECRET) {
-    throw new Error("Invalid environment configuration:\n  - AUTH_SECRET: required in production (openssl rand -base64 32)");
+  const problems = runtimeConfigProblems();
+  if (problems.length > 0) {
+    throw new Error(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and docs/setup.md.`);
   }
 }
 
