@@ -1,20 +1,36 @@
 /**
- * First line of defence only: sends signed-out visitors of app pages to the sign-in
- * page (and back afterwards). Every page, route and action checks the session again on
- * the server (lib/auth/session.ts); this never decides what a user may see.
+ * Runs before every app page and API route:
+ * - gives the request an `x-request-id` (the caller's if well-formed, else a new one),
+ *   passed on to the route handler (logged by lib/logger.ts) and echoed in the response;
+ * - first line of defence only: sends signed-out visitors of app pages to the sign-in
+ *   page (and back afterwards). Every page, route and action checks the session again on
+ *   the server (lib/auth/session.ts); this never decides what a user may see. API routes
+ *   (next-auth, webhooks, health included) are never redirected: they answer for themselves.
  */
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-context";
 
 export async function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers);
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const pass = () => {
+    const response = NextResponse.next({ request: { headers } });
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
+  if (request.nextUrl.pathname.startsWith("/api/")) return pass();
   const token = await getToken({ req: request, secret: env.AUTH_SECRET });
-  if (token) return NextResponse.next();
+  if (token) return pass();
   const signIn = new URL("/signin", request.nextUrl.origin);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(signIn);
+  const redirect = NextResponse.redirect(signIn);
+  redirect.headers.set(REQUEST_ID_HEADER, requestId);
+  return redirect;
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/connections/:path*", "/teams/:path*", "/chats/:path*", "/admin/:path*"],
+  matcher: ["/dashboard/:path*", "/connections/:path*", "/teams/:path*", "/chats/:path*", "/admin/:path*", "/api/:path*"],
 };

@@ -4,6 +4,7 @@
  * masked, so a careless `logger.info("…", { response })` cannot leak a token.
  */
 import { env } from "@/lib/env";
+import { currentRequestId } from "@/lib/http/request-context";
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
@@ -27,7 +28,14 @@ export function redact(value: unknown, depth = 0): unknown {
 
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (LEVELS[level] < LEVELS[env.LOG_LEVEL]) return;
-  const line = { level, time: new Date().toISOString(), msg: message, ...(fields ? (redact(fields) as object) : {}) };
+  const requestId = currentRequestId();
+  const line = {
+    level,
+    time: new Date().toISOString(),
+    msg: message,
+    ...(requestId ? { requestId } : {}),
+    ...(fields ? (redact(fields) as object) : {}),
+  };
   (level === "error" ? process.stderr : process.stdout).write(`${JSON.stringify(line)}\n`);
 }
 
