@@ -16,12 +16,16 @@ import { seedDemoAccounts } from "./seed";
 
 export type PrepareResult = { applied: string[]; seeded: boolean };
 
-export async function prepareDatabase(target: DatabaseTarget, migrationsDir = MIGRATIONS_DIR): Promise<PrepareResult> {
+export async function prepareDatabase(
+  target: DatabaseTarget,
+  migrationsDir = MIGRATIONS_DIR,
+  { seed = true }: { seed?: boolean } = {},
+): Promise<PrepareResult> {
   const connection = await connectForMigrations(target);
   try {
     const prisma = connection.prisma();
     const applied = (await isUpToDate(prisma, migrationsDir)) ? [] : await applyMigrations(connection, migrationsDir);
-    const seeded = (await prisma.user.count()) === 0;
+    const seeded = seed && (await prisma.user.count()) === 0;
     if (seeded) await seedDemoAccounts(prisma);
     return { applied, seeded };
   } catch (error) {
