@@ -28,6 +28,7 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
   const report = () => ({
     ...throttler.settings,
     throttled: { total: Object.values(throttler.throttled).reduce((a, b) => a + b, 0), byClass: throttler.throttled },
+    admitted: { total: Object.values(throttler.admitted).reduce((a, b) => a + b, 0), byClass: throttler.admitted },
   });
 
   api.get("/graph/throttling", (c) => c.json(report()));

@@ -39,6 +39,8 @@ interface Bucket {
 export class Throttler {
   settings: ThrottleSettings = Throttler.defaults();
   throttled: Record<string, number> = {};
+  /** Requests let through, per class (batch items included): goodput for benchmarks. */
+  admitted: Record<string, number> = {};
   private buckets = new Map<string, Bucket>();
 
   static defaults(): ThrottleSettings {
@@ -53,6 +55,7 @@ export class Throttler {
   reset(): void {
     this.settings = Throttler.defaults();
     this.throttled = {};
+    this.admitted = {};
     this.buckets.clear();
   }
 
@@ -84,7 +87,10 @@ export class Throttler {
       let wait = this.take(`${base}|${cls}`, this.settings.limits[cls]);
       const resource = resourceParam ? c.req.param(resourceParam) : undefined;
       if (!wait && resource && this.settings.perResource) wait = this.take(`${base}|r|${resource}`, this.settings.perResource);
-      if (!wait) return next();
+      if (!wait) {
+        this.admitted[cls] = (this.admitted[cls] ?? 0) + 1;
+        return next();
+      }
       this.throttled[cls] = (this.throttled[cls] ?? 0) + 1;
       const headers: Record<string, string> = this.settings.retryAfter ? { "retry-after": String(wait) } : {};
       return graphError(c, 429, "TooManyRequests", "Too many requests. Please retry after the time specified in the Retry-After header, or back off.", headers);
