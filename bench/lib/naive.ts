@@ -1,0 +1,32 @@
+/**
+ * The naive baseline, as the Nango quickstart would write it: one `nango.get` after
+ * another per page view, no cache, no batching, first page only.
+ */
+import type { Nango } from "@nangohq/node";
+
+type Get = <T>(endpoint: string) => Promise<T>;
+
+export function naiveClient(nango: Nango, integrationId: string, connectionId: string) {
+  const get: Get = async (endpoint) => (await nango.get({ endpoint, connectionId, providerConfigKey: integrationId, retries: 0 })).data as never;
+  return {
+    /** One Graph round trip through the proxy. */
+    roundTrip: () => get("/v1.0/me"),
+    /** Presence, joined teams, each team's channels, recent chats. */
+    async dashboard() {
+      await get("/v1.0/me/presence");
+      const teams = await get<{ value: Array<{ id: string }> }>("/v1.0/me/joinedTeams");
+      for (const team of teams.value) await get(`/v1.0/teams/${team.id}/channels`);
+      await get("/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=8");
+    },
+    dashboardTeams: () => get("/v1.0/me/joinedTeams"),
+    async team(teamId: string) {
+      await get(`/v1.0/teams/${teamId}`);
+      await get(`/v1.0/teams/${teamId}/channels`);
+    },
+    async chat(chatId: string) {
+      await get(`/v1.0/chats/${chatId}`);
+      await get(`/v1.0/chats/${chatId}/members`);
+      await get(`/v1.0/chats/${chatId}/messages?$top=20`);
+    },
+  };
+}
