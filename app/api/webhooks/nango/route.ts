@@ -1,6 +1,7 @@
 // POST /api/webhooks/nango – Nango's signed webhooks (auth: creation, override, refresh failure)
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError } from "zod";
+import { readTextCapped } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/respond";
 import { logger } from "@/lib/logger";
 import { nango } from "@/lib/nango/client";
@@ -12,9 +13,10 @@ const MAX_BODY_BYTES = 256 * 1024;
 export async function POST(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) return tooLarge();
-  // The signature covers the exact bytes received, so read the raw body before parsing.
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return tooLarge();
+  // The signature covers the exact bytes received, so read the raw body before parsing;
+  // a chunked body with no Content-Length is cut off at the limit, not buffered whole.
+  const raw = await readTextCapped(request, MAX_BODY_BYTES);
+  if (raw === null) return tooLarge();
   const headers = Object.fromEntries(request.headers.entries());
   if (!nango.verifyIncomingWebhookRequest(raw, headers)) {
     logger.warn("rejected webhook with a missing or invalid signature");
