@@ -6,6 +6,7 @@
  * Playwright starts this as its webServer; it expects `next build` to have run.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { assertPortsFree, bin, run, runToEnd, tsNode, waitForUrl } from "./lib/processes.mjs";
 import { e2eEnv } from "./lib/e2e-env.mjs";
 
@@ -27,6 +28,10 @@ await runToEnd(...tsNode("scripts/db/prepare.ts", [], { reactServer: true }), { 
 const emulator = run("emulator", ...tsNode("emulator/main.ts"), { env });
 await waitForUrl(`${env.NANGO_HOST}/_emulator/counters`, { child: emulator, timeoutMs: 30_000 });
 const app = run("app", bin("next"), ["start", "--port", env.PORT], { env: { ...env, NODE_ENV: "production" } });
+fs.mkdirSync(path.dirname(env.E2E_APP_LOG), { recursive: true });
+const appLog = fs.createWriteStream(env.E2E_APP_LOG, { flags: "w" });
+app.stdout.on("data", (chunk) => appLog.write(chunk));
+app.stderr.on("data", (chunk) => appLog.write(chunk));
 await waitForUrl(`${env.APP_URL}/signin`, { child: app, timeoutMs: 60_000 });
 console.log(`[e2e] stack ready at ${env.APP_URL}`);
 await Promise.race([emulator.exited, app.exited]);
