@@ -1,6 +1,8 @@
+import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
 import { DEMO_ADMIN, DEMO_MEGAN } from "../lib/demo-accounts";
 import { attemptSignIn, expectSignedInAs, signInWithPassword } from "./support/auth";
 import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
+import { stack } from "./support/stack";
 
 const megan = DEMO_MEGAN;
 
@@ -54,4 +56,16 @@ test("an admin sees the Admin area; a user gets not-found there", async ({ page,
   const response = await other.goto("/admin");
   expect(response?.status()).toBe(404);
   await context.close();
+});
+
+test("Sign in with Microsoft (OpenID Connect) creates the user and signs them in", async ({ page }) => {
+  const adele = DEMO_MICROSOFT_ACCOUNTS.adele;
+  await page.goto("/signin?callbackUrl=%2Fconnections");
+  await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`^${stack.MICROSOFT_LOGIN_URL}/`));
+  await page.getByRole("button", { name: `Sign in as ${adele.name} (${adele.email})` }).click();
+  await expect(page).toHaveURL(/\/connections$/);
+  await expectSignedInAs(page, adele.name);
+  await expect(page.getByText(adele.email)).toBeVisible();
 });

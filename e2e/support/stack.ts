@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 // @ts-expect-error -- plain ESM helper shared with the launcher scripts
 import { e2eEnv } from "../../scripts/lib/e2e-env.mjs";
 
-export const stack = e2eEnv() as Record<"APP_URL" | "PORT" | "NANGO_HOST" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY", string>;
+export const stack = e2eEnv() as Record<"APP_URL" | "PORT" | "NANGO_HOST" | "MICROSOFT_LOGIN_URL" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY", string>;
 export const WEBHOOK_SIGNING_KEY = stack.NANGO_WEBHOOK_SIGNING_KEY as string;
 export const NANGO_SECRET_KEY = stack.NANGO_SECRET_KEY as string;
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import fs, { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -49,9 +49,14 @@ function deployCases(name: string, makeTarget: () => Promise<{ target: DatabaseT
         target,
         'SELECT migration_name, finished_at, applied_steps_count FROM "_prisma_migrations"',
       );
-      expect(rows.map((r) => r.migration_name)).toEqual([expect.stringMatching(/_init$/)]);
-      expect(rows[0]?.finished_at).toBeInstanceOf(Date);
-      expect(rows[0]?.applied_steps_count).toBe(1);
+      // Every migration directory in the repository, in order, each applied exactly once.
+      const expected = fs.readdirSync(MIGRATIONS_DIR).filter((name) => fs.statSync(path.join(MIGRATIONS_DIR, name)).isDirectory()).sort();
+      expect(rows.map((r) => r.migration_name).sort()).toEqual(expected);
+      expect(expected[0]).toMatch(/_init$/);
+      for (const row of rows) {
+        expect(row.finished_at).toBeInstanceOf(Date);
+        expect(row.applied_steps_count).toBe(1);
+      }
     });
 
     it("fails loudly on a broken migration, records it as failed, rolls its statements back", async () => {
