@@ -96,8 +96,9 @@ try {
   for (const instance of instances) if (instance.log) console.error(`[soak] app ${instance.port} log tail:\n${instance.log.slice(-3000)}`);
 } finally {
   await Promise.all(instances.map((instance) => instance.kill()));
-  await emulator.close();
   await dropDatabase().catch((error: unknown) => console.error("[soak] could not drop the database", error));
+  // A hung-response fault may still hold a socket for up to 120 s: do not wait for it.
+  await Promise.race([emulator.close(), new Promise((resolve) => setTimeout(resolve, 2000))]);
 }
 result.failures = failures;
 fs.mkdirSync(".data/soak", { recursive: true });
