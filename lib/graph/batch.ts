@@ -3,6 +3,7 @@ import type { GraphConnection } from "./connection";
 import { blockTenant } from "./pacing";
 import { backoffDelay, graphPolicy, sleep } from "./policy";
 import { graphRequest } from "./request";
+import { throttleClassOf } from "./throttle-class";
 
 export const BATCH_LIMIT = 20;
 
@@ -45,7 +46,8 @@ export async function graphBatch(connection: GraphConnection, requests: BatchReq
         graphRequest<BatchEnvelope>(
           connection,
           { method: "POST", endpoint: "/v1.0/$batch", data: { requests: chunk.map(({ id, url }) => ({ id, method: "GET", url })) } },
-          { deadline, cost: chunk.length },
+          // Items count against their own class (e.g. channels), not the envelope's.
+          { deadline, cost: chunk.length, throttleClass: throttleClassOf(chunk[0]?.url ?? "") },
         ),
       ),
     );

@@ -14,9 +14,8 @@ export const graphPolicy = {
   maxDelayMs: 8_000,
   /** A Retry-After longer than this is not waited for: the caller gets `throttled` at once. */
   maxRetryAfterMs: 5_000,
-  /** Per-tenant pacing (Graph throttles per app per tenant). */
-  tenantRatePerSecond: 25,
-  tenantBurst: 25,
+  /** Per-tenant pacing runs at this share of Graph's published limits (lib/graph/throttle-class.ts). */
+  tenantHeadroom: 0.9,
   /** Per-user cache of Graph reads. */
   cacheTtlMs: 45_000,
   cacheMaxEntries: 2_000,

@@ -5,6 +5,7 @@ import { classify, type Failure } from "./classify";
 import { markConnectionNeedsReconnect, type GraphConnection } from "./connection";
 import { acquireTenantSlot, blockTenant } from "./pacing";
 import { backoffDelay, graphPolicy, sleep } from "./policy";
+import { throttleClassOf, type ThrottleClass } from "./throttle-class";
 import { proxyOnce, type GraphCall } from "./transport";
 
 export interface RequestOptions {
@@ -12,6 +13,8 @@ export interface RequestOptions {
   deadline?: number;
   /** Tenant budget this call uses (a `$batch` costs one per item). */
   cost?: number;
+  /** The throttle class it counts against; by default that of the endpoint. */
+  throttleClass?: ThrottleClass;
 }
 
 export interface GraphResponse<T> {
@@ -38,7 +41,7 @@ function giveUp(failure: Extract<Failure, { kind: "retry" }>, waitMs: number): A
 export async function graphRequest<T>(connection: GraphConnection, call: GraphCall, options: RequestOptions = {}): Promise<GraphResponse<T>> {
   const deadline = options.deadline ?? Date.now() + graphPolicy.deadlineMs;
   for (let attempt = 0; ; attempt++) {
-    await acquireTenantSlot(connection.tenantKey, options.cost ?? 1, deadline);
+    await acquireTenantSlot(connection.tenantKey, options.throttleClass ?? throttleClassOf(call.endpoint), options.cost ?? 1, deadline);
     const controller = new AbortController();
     const budget = Math.min(graphPolicy.attemptTimeoutMs, deadline - Date.now());
     let timedOut = false;
