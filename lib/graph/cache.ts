@@ -57,6 +57,19 @@ export async function cachedRead<T>(userId: string, key: string, load: () => Pro
   }
 }
 
+/**
+ * Stores a value that arrived as part of another read (a team's channels in the
+ * dashboard's `$batch`, a chat's members in `$expand`), so the page that needs exactly
+ * that next is served without another Graph call. A fresher entry is left alone.
+ */
+export function primeCache(userId: string, key: string, value: unknown): void {
+  const id = userId + SEP + key;
+  const existing = state.entries.get(id);
+  if (existing && existing.expiresAt > Date.now()) return;
+  state.entries.set(id, { value, expiresAt: Date.now() + graphPolicy.cacheTtlMs });
+  while (state.entries.size > graphPolicy.cacheMaxEntries) state.entries.delete(state.entries.keys().next().value!);
+}
+
 /** Forget everything cached for a user: call on connect, reconnect and disconnect. */
 export function invalidateUserCache(userId: string): void {
   state.generations.set(userId, generation(userId) + 1);

@@ -3,7 +3,8 @@ import type { AadUserConversationMember, Chat } from "@microsoft/microsoft-graph
 import { decodeCursor, encodeCursor } from "./cursor";
 import { graphPath } from "./ids";
 import { getAllPages, getPage } from "./paging";
-import { readGraph, type ReadOptions } from "./read";
+import type { GraphConnection } from "./connection";
+import { primeGraph, readGraph, type ReadOptions } from "./read";
 import { graphRequest } from "./request";
 import { reshapeChat, reshapeMember } from "./reshape";
 import type { ChatMember, ChatSummary, Paged } from "./types";
@@ -22,6 +23,7 @@ export async function getChatsPage(userId: string, cursor?: string, options?: Re
     endpoint,
     async (connection) => {
       const page = await getPage<Chat>(connection, endpoint);
+      primeChats(userId, connection, page.items);
       return {
         items: page.items.map((chat) => reshapeChat(chat, connection.accountEmail)),
         cursor: page.next ? encodeCursor(userId, CHATS_SCOPE, page.next) : null,
@@ -37,7 +39,11 @@ export async function getRecentChats(userId: string, count = 8, options?: ReadOp
   return readGraph(
     userId,
     endpoint,
-    async (connection) => (await getPage<Chat>(connection, endpoint)).items.map((chat) => reshapeChat(chat, connection.accountEmail)),
+    async (connection) => {
+      const { items } = await getPage<Chat>(connection, endpoint);
+      primeChats(userId, connection, items);
+      return items.map((chat) => reshapeChat(chat, connection.accountEmail));
+    },
     options,
   );
 }
@@ -46,7 +52,7 @@ export async function getRecentChats(userId: string, count = 8, options?: ReadOp
 export function getChat(userId: string, chatId: string, options?: ReadOptions): Promise<{ chat: ChatSummary; members: ChatMember[] }> {
   return readGraph(
     userId,
-    `chat:${chatId}`,
+    chatKey(chatId),
     async (connection) => {
       const [chat, members] = await Promise.all([
         graphRequest<Chat>(connection, { endpoint: graphPath`/v1.0/chats/${chatId}` }),
@@ -56,4 +62,21 @@ export function getChat(userId: string, chatId: string, options?: ReadOptions): 
     },
     options,
   );
+}
+
+const chatKey = (chatId: string) => `chat:${chatId}`;
+
+/** Graph's `$expand=members` stops at 25: below that, the list is the chat's whole membership. */
+const EXPANDED_MEMBERS_LIMIT = 25;
+
+/** Chats listed with their members expanded already hold what the chat page shows first. */
+function primeChats(userId: string, connection: GraphConnection, chats: Chat[]): void {
+  for (const chat of chats) {
+    const members = (chat.members ?? []) as AadUserConversationMember[];
+    if (!chat.id || members.length === 0 || members.length >= EXPANDED_MEMBERS_LIMIT) continue;
+    primeGraph(userId, connection, chatKey(chat.id), {
+      chat: reshapeChat(chat, connection.accountEmail),
+      members: members.map(reshapeMember),
+    });
+  }
 }

@@ -57,6 +57,16 @@ describe("paging", () => {
     expect(await route("GET /v1.0/me/chats")).toBe(2);
   });
 
+  it("pages opened from the dashboard reuse what its reads already returned (no extra Graph calls)", async () => {
+    const [teams, chats] = await Promise.all([t.graph.getJoinedTeams(megan), t.graph.getRecentChats(megan)]);
+    const before = (await t.counters()).total;
+    const team = await t.graph.getTeamWithChannels(megan, teams[0]!.id);
+    expect(team.channels.length).toBe(teams[0]!.channelCount);
+    const chat = await t.graph.getChat(megan, chats[0]!.id);
+    expect(chat.members.length).toBeGreaterThan(0);
+    expect((await t.counters()).total).toBe(before);
+  });
+
   it("refuses a cursor minted for another user or another list", async () => {
     const page = await t.graph.getChatsPage(megan);
     expect(page.cursor).toBeTruthy();

@@ -1,5 +1,5 @@
 import "server-only";
-import { cachedRead } from "./cache";
+import { cachedRead, primeCache } from "./cache";
 import { graphConnectionFor, type GraphConnection } from "./connection";
 
 export interface ReadOptions {
@@ -15,4 +15,9 @@ export interface ReadOptions {
 export async function readGraph<T>(userId: string, key: string, load: (connection: GraphConnection) => Promise<T>, options: ReadOptions = {}): Promise<T> {
   const connection = await graphConnectionFor(userId);
   return cachedRead(userId, `${connection.nangoConnectionId}|${key}`, () => load(connection), { refresh: options.refresh });
+}
+
+/** Caches what another read already returned under the key `readGraph(userId, key)` uses. */
+export function primeGraph<T>(userId: string, connection: GraphConnection, key: string, value: T): void {
+  primeCache(userId, `${connection.nangoConnectionId}|${key}`, value);
 }

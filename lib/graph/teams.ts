@@ -3,7 +3,7 @@ import type { Channel, Team } from "@microsoft/microsoft-graph-types";
 import { graphBatch } from "./batch";
 import { graphPath } from "./ids";
 import { getAllPages } from "./paging";
-import { readGraph, type ReadOptions } from "./read";
+import { primeGraph, readGraph, type ReadOptions } from "./read";
 import { graphRequest } from "./request";
 import { reshapeChannel, reshapeTeam } from "./reshape";
 import type { ChannelSummary, TeamSummary } from "./types";
@@ -24,8 +24,12 @@ export function getJoinedTeams(userId: string, options?: ReadOptions): Promise<T
       const counts = requests.length > 0 ? await graphBatch(connection, requests) : new Map();
       return valid.map((team, i) => {
         const result = counts.get(String(i));
-        const value = (result?.body as { value?: unknown[] } | undefined)?.value;
-        return reshapeTeam(team, result?.status === 200 && Array.isArray(value) ? value.length : null);
+        const body = result?.body as { value?: Channel[]; "@odata.nextLink"?: string } | undefined;
+        const value = result?.status === 200 && Array.isArray(body?.value) ? body.value : null;
+        const summary = reshapeTeam(team, value ? value.length : null);
+        // A complete channel list is all the team page needs: keep it for that page.
+        if (value && !body?.["@odata.nextLink"]) primeGraph(userId, connection, teamKey(team.id), { team: summary, channels: value.map(reshapeChannel) });
+        return summary;
       });
     },
     options,
@@ -36,7 +40,7 @@ export function getJoinedTeams(userId: string, options?: ReadOptions): Promise<T
 export function getTeamWithChannels(userId: string, teamId: string, options?: ReadOptions): Promise<{ team: TeamSummary; channels: ChannelSummary[] }> {
   return readGraph(
     userId,
-    `team:${teamId}`,
+    teamKey(teamId),
     async (connection) => {
       const [team, channels] = await Promise.all([
         graphRequest<Team>(connection, { endpoint: graphPath`/v1.0/teams/${teamId}` }),
@@ -56,3 +60,5 @@ export function getChannel(userId: string, teamId: string, channelId: string, op
     options,
   );
 }
+
+const teamKey = (teamId: string) => `team:${teamId}`;
