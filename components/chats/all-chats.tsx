@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import type { ChatSummary, Paged } from "@/lib/graph/types";
 import { ChatRow } from "./chat-row";
 import { getJson } from "./get-json";
+
+// Rows already shown never change: skip re-rendering thousands of them on every page.
+const Row = memo(ChatRow);
 
 /**
  * Every chat, not just Graph's first page: starts from the server-rendered first page
@@ -23,7 +26,10 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
     getJson<Paged<ChatSummary>>(`/api/chats?cursor=${encodeURIComponent(cursor)}`)
       .then((page) => {
         if (cancelled) return;
-        setChats((current) => [...current, ...page.items.filter((chat) => !current.some((c) => c.id === chat.id))]);
+        setChats((current) => {
+          const seen = new Set(current.map((chat) => chat.id));
+          return [...current, ...page.items.filter((chat) => !seen.has(chat.id))];
+        });
         setCursor(page.cursor);
       })
       .catch((failure: Error) => {
@@ -89,7 +95,7 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
       ) : (
         <ul aria-label="Chats" className="divide-y divide-slate-200 dark:divide-slate-800">
           {visible.map((chat) => (
-            <ChatRow key={chat.id} chat={chat} />
+            <Row key={chat.id} chat={chat} />
           ))}
         </ul>
       )}

@@ -7,7 +7,8 @@ export function ChatRow({ chat }: { chat: ChatSummary }) {
   return (
     <li className="py-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <Link href={`/chats/${encodeURIComponent(chat.id)}`} className="font-medium text-brand-700 hover:underline dark:text-indigo-300">
+        {/* No prefetch: a list of thousands of chats would prefetch every visible row. */}
+        <Link href={`/chats/${encodeURIComponent(chat.id)}`} prefetch={false} className="font-medium text-brand-700 hover:underline dark:text-indigo-300">
           {chat.title}
         </Link>
         {chat.lastMessage ? (
