@@ -21,6 +21,12 @@ export async function proxy(request: NextRequest) {
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   };
+  if (!decodable(request.nextUrl.pathname)) {
+    // Next.js would fail decoding it later and answer a bare 500: refuse it clearly here.
+    const refused = NextResponse.json({ error: { code: "invalid_input", message: "The address is not valid." } }, { status: 400 });
+    refused.headers.set(REQUEST_ID_HEADER, requestId);
+    return refused;
+  }
   if (request.nextUrl.pathname.startsWith("/api/")) return pass();
   const token = await getToken({ req: request, secret: env.AUTH_SECRET });
   if (token) return pass();
@@ -29,6 +35,16 @@ export async function proxy(request: NextRequest) {
   const redirect = NextResponse.redirect(signIn);
   redirect.headers.set(REQUEST_ID_HEADER, requestId);
   return redirect;
+}
+
+/** False for a path with malformed percent-encoding (e.g. overlong UTF-8 `%C0%AE`). */
+function decodable(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {
