@@ -65,6 +65,9 @@ test("Sign in with Microsoft (OpenID Connect) creates the user and signs them in
   await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`^${stack.MICROSOFT_LOGIN_URL}/`));
   await page.getByRole("button", { name: `Sign in as ${adele.name} (${adele.email})` }).click();
+  // First sign-in to this app: Microsoft asks Adele to consent to openid, profile and email.
+  await expect(page.getByRole("heading", { name: "Permissions requested" })).toBeVisible();
+  await page.getByRole("button", { name: "Accept" }).click();
   await expect(page).toHaveURL(/\/connections$/);
   await expectSignedInAs(page, adele.name);
   await expect(page.getByText(adele.email)).toBeVisible();

@@ -58,7 +58,9 @@ const schema = z.object({
   MICROSOFT_TENANT_ID: z
     .string()
     .regex(/^[a-z0-9.-]+$/i, "MICROSOFT_TENANT_ID must be a tenant id (GUID), a verified domain, organizations or common")
-    .default("organizations"),
+    // Offline: the emulated Contoso tenant. Multi-tenant sign-in ("organizations") relies on
+    // openid-client's Azure AD issuer rule, which it applies to login.microsoftonline.com only.
+    .default("6e1b8a3c-2f4d-4b7e-9c1a-0d5f3e2a7b64"),
   MICROSOFT_CLIENT_ID: z
     .string()
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "MICROSOFT_CLIENT_ID must be the app registration's Application (client) ID, a GUID")
