@@ -58,10 +58,18 @@ test("team, channel and chat pages render messages", async ({ page }) => {
   await expect(page.locator("script", { hasText: "alert(" })).toHaveCount(0);
 });
 
-test("a throttled tenant gets a clear 'try again' state, not an error page", async ({ page }) => {
-  await emulator("/faults", { service: "graph", path: "^/v1\\.0/me/joinedTeams", status: 429, rate: 1 });
+test("when Graph throttles, a refresh keeps what was shown and a new view says when to try again", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page.getByRole("list", { name: "Joined teams" }).getByRole("link")).toHaveCount(8);
+  await emulator("/faults", { service: "graph", path: "^/v1\\.0/(me/joinedTeams|\\$batch|teams/[^/]+/channels/[^/]+/messages)", status: 429, rate: 1 });
   try {
     await page.goto("/dashboard?refresh=1");
+    await expect(page.getByRole("list", { name: "Joined teams" }).getByRole("link")).toHaveCount(8);
+    await expect(page.getByRole("alert").filter({ hasText: "Microsoft Teams is busy" })).toHaveCount(0);
+
+    // A channel nobody opened yet has nothing to fall back on.
+    await page.getByRole("list", { name: "Joined teams" }).getByRole("link", { name: /Sales and Marketing/ }).click();
+    await page.getByRole("list", { name: "Channels" }).getByRole("link").last().click();
     const alert = page.getByRole("alert").filter({ hasText: "Microsoft Teams is busy" });
     await expect(alert).toBeVisible({ timeout: 30_000 });
     await expect(alert).toContainText(/Try again in \d+ seconds/);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { AppError } from "@/lib/errors";
 import { cachedRead, invalidateUserCache } from "./cache";
 
 describe("per-user Graph cache", () => {
@@ -37,5 +38,21 @@ describe("per-user Graph cache", () => {
     const load = vi.fn().mockRejectedValueOnce(new Error("boom")).mockResolvedValueOnce("ok");
     await expect(cachedRead("user-e", "k", load)).rejects.toThrow("boom");
     expect(await cachedRead("user-e", "k", load)).toBe("ok");
+  });
+
+  it("answers with the last value when Graph is busy or down, but not for other errors or another user", async () => {
+    expect(await cachedRead("user-f", "k", async () => "fresh")).toBe("fresh");
+    const busy = async () => {
+      throw new AppError("throttled", "busy", 3);
+    };
+    // A refresh that Graph throttles shows what the user already had.
+    expect(await cachedRead("user-f", "k", busy, { refresh: true })).toBe("fresh");
+    await expect(cachedRead("user-g", "k", busy)).rejects.toMatchObject({ code: "throttled" });
+    const denied = async () => {
+      throw new AppError("forbidden_scope", "no");
+    };
+    await expect(cachedRead("user-f", "k", denied, { refresh: true })).rejects.toMatchObject({ code: "forbidden_scope" });
+    invalidateUserCache("user-f");
+    await expect(cachedRead("user-f", "k", busy)).rejects.toMatchObject({ code: "throttled" });
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { graphPolicy } from "./policy";
 
 interface Entry {
@@ -40,15 +41,25 @@ export async function cachedRead<T>(userId: string, key: string, load: () => Pro
   const running = state.inflight.get(id);
   const gen = generation(userId);
   if (running && running.generation === gen) return running.promise as Promise<T>;
-  const promise = load().then((value) => {
-    // An invalidation while loading (reconnect, disconnect) means the value may be stale.
-    if (generation(userId) === gen) {
-      state.entries.delete(id);
-      state.entries.set(id, { value, expiresAt: Date.now() + graphPolicy.cacheTtlMs });
-      while (state.entries.size > graphPolicy.cacheMaxEntries) state.entries.delete(state.entries.keys().next().value!);
-    }
-    return value;
-  });
+  const promise = load().then(
+    (value) => {
+      // An invalidation while loading (reconnect, disconnect) means the value may be stale.
+      if (generation(userId) === gen) {
+        state.entries.delete(id);
+        state.entries.set(id, { value, expiresAt: Date.now() + graphPolicy.cacheTtlMs });
+        while (state.entries.size > graphPolicy.cacheMaxEntries) state.entries.delete(state.entries.keys().next().value!);
+      }
+      return value;
+    },
+    (error: unknown) => {
+      // Graph busy or down: what the user saw a few minutes ago beats an error page.
+      const stale = state.entries.get(id);
+      if (stale && isTransient(error) && generation(userId) === gen && Date.now() - stale.expiresAt < graphPolicy.staleIfErrorMs) {
+        return stale.value as T;
+      }
+      throw error;
+    },
+  );
   state.inflight.set(id, { generation: gen, promise });
   try {
     return await promise;
@@ -76,4 +87,8 @@ export function invalidateUserCache(userId: string): void {
   const prefix = userId + SEP;
   for (const key of [...state.entries.keys()]) if (key.startsWith(prefix)) state.entries.delete(key);
   for (const key of [...state.inflight.keys()]) if (key.startsWith(prefix)) state.inflight.delete(key);
+}
+
+function isTransient(error: unknown): boolean {
+  return error instanceof AppError && (error.code === "throttled" || error.code === "upstream_unavailable");
 }

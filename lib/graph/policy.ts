@@ -18,6 +18,8 @@ export const graphPolicy = {
   tenantHeadroom: 0.9,
   /** Per-user cache of Graph reads. */
   cacheTtlMs: 45_000,
+  /** After expiry, a cached read may still answer for this long when Graph throttles or fails. */
+  staleIfErrorMs: 10 * 60_000,
   cacheMaxEntries: 2_000,
 };
 
