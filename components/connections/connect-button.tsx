@@ -70,6 +70,8 @@ export function ConnectButton({
     setState({ kind: "working" });
     let connected = false;
     let lastError: string | null = null;
+    // The server's check of the connection; the page refreshes only once it is done.
+    let confirmation: Promise<void> = Promise.resolve();
     try {
       const [session, { default: Nango }] = await Promise.all([
         postJson<SessionResponse>("/api/connect/session", { intent }),
@@ -78,12 +80,11 @@ export function ConnectButton({
       const onEvent = async (event: ConnectUIEvent) => {
         if (event.type === "connect") {
           connected = true;
-          try {
-            await postJson("/api/connections", { connectionId: event.payload.connectionId });
-            setState({ kind: "done", message: "Microsoft Teams is connected." });
-          } catch (error) {
-            setState({ kind: "failed", message: (error as Error).message });
-          }
+          confirmation = postJson("/api/connections", { connectionId: event.payload.connectionId }).then(
+            () => setState({ kind: "done", message: "Microsoft Teams is connected." }),
+            (error: Error) => setState({ kind: "failed", message: error.message }),
+          );
+          await confirmation;
         } else if (event.type === "error") {
           lastError = connectErrorMessage(event.payload.errorType, event.payload.errorMessage);
         } else if (event.type === "close") {
@@ -91,7 +92,7 @@ export function ConnectButton({
           ui.current = null;
           // Refresh the page's server data only now: refreshing while the Connect UI is
           // open could unmount this button (a banner that no longer applies) and the UI with it.
-          if (connected) router.refresh();
+          if (connected) void confirmation.then(() => router.refresh());
           else setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
         }
       };
