@@ -3,7 +3,7 @@
  * prefixed output, waits for their URLs, and stops all of them together (a crash of
  * one stops the rest, so nothing is left holding a port or the embedded database).
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import net from "node:net";
 
 const children = new Set();
@@ -52,7 +52,40 @@ export async function waitForUrl(url, { timeoutMs = 120_000, child } = {}) {
 }
 
 export function stopAll(signal = "SIGTERM") {
-  for (const child of children) child.kill(signal);
+  for (const child of children) killTree(child.pid, signal);
+}
+
+/**
+ * Signals a process and all its descendants. `next dev` runs its server in a child
+ * process that a signal to the CLI alone leaves running, holding the port (and the
+ * embedded database's lock).
+ */
+function killTree(pid, signal) {
+  let table = "";
+  try {
+    table = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" });
+  } catch {
+    // No ps: signal the direct child only.
+  }
+  const byParent = new Map();
+  for (const line of table.split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (!child || !parent) continue;
+    byParent.set(parent, [...(byParent.get(parent) ?? []), child]);
+  }
+  const order = [];
+  const visit = (id) => {
+    order.push(id);
+    for (const child of byParent.get(id) ?? []) visit(child);
+  };
+  visit(pid);
+  for (const id of order.reverse()) {
+    try {
+      process.kill(id, signal);
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /** A locally installed CLI, run directly (not through npx, which would add a process in between). */
