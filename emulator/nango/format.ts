@@ -17,7 +17,8 @@ export function stripRefreshTokens<T>(value: T): T {
   return value;
 }
 
-export function connectionListItem(c: ConnectionRecord) {
+/** The fields Nango's list and single-connection answers share, in Nango's order. */
+function connectionBase(c: ConnectionRecord) {
   return {
     id: c.id,
     connection_id: c.connection_id,
@@ -27,21 +28,17 @@ export function connectionListItem(c: ConnectionRecord) {
     end_user: c.end_user,
     tags: c.tags,
     metadata: c.metadata,
-    created: pgTimestamp(c.created_at),
   };
+}
+
+export function connectionListItem(c: ConnectionRecord) {
+  return { ...connectionBase(c), created: pgTimestamp(c.created_at) };
 }
 
 export function connectionFull(c: ConnectionRecord, includeRefreshToken: boolean) {
   const credentials = structuredClone(c.credentials);
   return {
-    id: c.id,
-    connection_id: c.connection_id,
-    provider_config_key: c.provider_config_key,
-    provider: c.provider,
-    errors: [],
-    end_user: c.end_user,
-    tags: c.tags,
-    metadata: c.metadata,
+    ...connectionBase(c),
     connection_config: c.connection_config,
     webhook_url_override: null,
     created_at: pgTimestamp(c.created_at),
