@@ -19,6 +19,9 @@ export const ERROR_STATUS = {
   needs_reconnect: 409,
   forbidden_scope: 403,
   tenant_not_allowed: 403,
+  personal_account: 403,
+  /** The connection's tenant is not known yet (Nango's hook is still running): retry shortly. */
+  tenant_pending: 503,
   throttled: 429,
   upstream_unavailable: 503,
   internal_error: 500,

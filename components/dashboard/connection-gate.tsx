@@ -3,7 +3,7 @@ import { ReconnectBanner } from "@/components/connections/reconnect-banner";
 import { RepromptBanner } from "@/components/connections/reprompt-banner";
 import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
 import { connectUiConfig } from "@/lib/connections/connect-ui-config";
-import { findUserConnection } from "@/lib/connections/get-connection";
+import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 import { toConnectionView } from "@/lib/connections/view";
 import { Section } from "./section";
 

@@ -35,6 +35,8 @@ beforeAll(async () => {
   await user("megan", "Megan Bowen", "megan@example.com", { scopes: ALL, account: "meganb@contoso.example" });
   await user("alex", "Alex Wilber", "alex@example.com", { scopes: ALL.filter((s) => s !== "Chat.Read") });
   await user("lower", "Lee Gu", "lee@example.com", { scopes: ALL.map((s) => s.toLowerCase()) });
+  // Stored as Microsoft returns it: prefixed names, with OIDC scopes mixed in.
+  await user("prefixed", "Pia Prefixed", "pia@example.com", { scopes: ["openid", "profile", ...ALL.map((s) => `https://graph.microsoft.com/${s}`)] });
   await user("broken", "Nestor Wilke", "nestor@example.com", { status: "needs_reconnect", scopes: ["User.Read"] });
   await user("revoked", "Raul Razo", "raul@example.com", { status: "revoked", scopes: ALL });
   // Connected to another integration only: not connected to Teams.
@@ -51,12 +53,12 @@ const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.nam
 describe("listUsers", () => {
   it("pages every user by name, 50 per page, with the total", async () => {
     const first = await listUsers({}, 1);
-    expect(first.total).toBe(127);
+    expect(first.total).toBe(128);
     expect(first.pageCount).toBe(3);
     expect(first.rows).toHaveLength(50);
     expect(names(first).slice(0, 3)).toEqual(["Alex Wilber", "Lee Gu", "Megan Bowen"]);
     const last = await listUsers({}, 3);
-    expect(last.rows).toHaveLength(27);
+    expect(last.rows).toHaveLength(28);
     expect(last.rows.at(-1)?.name).toBe("Zz Bulk 119");
     // Out-of-range pages are clamped rather than empty.
     expect((await listUsers({}, 99)).page).toBe(3);
@@ -68,15 +70,16 @@ describe("listUsers", () => {
     expect(byName["Megan Bowen"]).toMatchObject({ health: "connected", missingScopes: [], connection: { accountEmail: "meganb@contoso.example" } });
     expect(byName["Alex Wilber"]).toMatchObject({ health: "missing_scopes", missingScopes: ["Chat.Read"] });
     expect(byName["Lee Gu"]).toMatchObject({ health: "connected", missingScopes: [] });
+    expect(byName["Pia Prefixed"]).toMatchObject({ health: "connected", missingScopes: [] });
     expect(byName["Nestor Wilke"]).toMatchObject({ health: "needs_reconnect", connection: { lastError: { code: "grant_revoked" } } });
     expect(byName["Nestor Wilke"]?.missingScopes).toContain("Chat.Read");
     expect(byName["Raul Razo"]).toMatchObject({ health: "revoked" });
     expect(byName["Omar Other"]).toMatchObject({ health: "not_connected", connection: null });
   });
 
-  it("filters by status in SQL, including missing scopes (case-insensitive, offline_access ignored)", async () => {
+  it("filters by status in SQL, including missing scopes (prefixed or short names, any case, OIDC scopes ignored)", async () => {
     expect(names(await listUsers({ status: "missing_scopes" }))).toEqual(["Alex Wilber"]);
-    expect(names(await listUsers({ status: "connected" }))).toEqual(["Lee Gu", "Megan Bowen"]);
+    expect(names(await listUsers({ status: "connected" }))).toEqual(["Lee Gu", "Megan Bowen", "Pia Prefixed"]);
     expect(names(await listUsers({ status: "needs_reconnect" }))).toEqual(["Nestor Wilke"]);
     expect(names(await listUsers({ status: "revoked" }))).toEqual(["Raul Razo"]);
     const notConnected = await listUsers({ status: "not_connected" });
@@ -86,7 +89,7 @@ describe("listUsers", () => {
 
   it("flags connections that lack a newly required scope", async () => {
     const required = ["offline_access", ...ALL, "Files.Read"];
-    expect(names(await listUsers({ status: "missing_scopes" }, 1, required))).toEqual(["Alex Wilber", "Lee Gu", "Megan Bowen"]);
+    expect(names(await listUsers({ status: "missing_scopes" }, 1, required))).toEqual(["Alex Wilber", "Lee Gu", "Megan Bowen", "Pia Prefixed"]);
     const megan = (await listUsers({ q: "megan" }, 1, required)).rows[0];
     expect(megan?.missingScopes).toEqual(["Files.Read"]);
   });

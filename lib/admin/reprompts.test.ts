@@ -74,7 +74,7 @@ describe("re-prompt requests", () => {
     const save = (connectionId: string) =>
       saveMapping({
         user: megan,
-        account: { connectionId, endUserId: megan.id, tenantId: "t1", scopes: ["User.Read"], email: null, name: null },
+        account: { connectionId, endUserId: megan.id, tenantId: "t1", personal: false, scopes: ["User.Read"], email: null, name: null, authFailed: false },
         source: "connect_event",
       });
     // A Connect session opened before the request (or without its prompt) does not complete it.

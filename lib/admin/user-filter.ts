@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { missingScopes } from "@/lib/scopes";
+import { scopeKeys } from "@/lib/scopes";
 import { USER_FILTERS, type UserStatusFilter } from "./statuses";
 
 export const userFilterSchema = z.object({
@@ -19,12 +19,12 @@ export function parseUserFilter(params: { status?: unknown; q?: unknown }): User
 }
 
 /**
- * The required scopes a grant is compared with, lower-cased: the same rule as
- * `missingScopes` (case-insensitive, `offline_access` never counts), so the SQL filter
- * and the flag shown in each row always agree.
+ * The required scopes a grant is compared with, normalised: the same rule as
+ * `missingScopes` (Graph prefix dropped, case-insensitive, OIDC scopes never count), so
+ * the SQL filter and the flag shown in each row always agree.
  */
 export function requiredScopesForSql(required: string[] = env.requiredScopes): string[] {
-  return missingScopes(required, []).map((s) => s.toLowerCase());
+  return scopeKeys(required);
 }
 
 /**
@@ -42,8 +42,13 @@ export function userFilterSql(filter: UserFilter, required = requiredScopesForSq
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
+const GRAPH_PREFIX_PATTERN = "^(https://graph\\.microsoft\\.com/|00000003-0000-0000-c000-000000000000/)";
+
 function statusSql(status: UserStatusFilter, required: string[]): Prisma.Sql {
-  const lacksScopes = Prisma.sql`NOT (${required}::text[] <@ ARRAY(SELECT lower(g) FROM unnest(c."grantedScopes") AS g))`;
+  // Normalised in SQL too (prefix dropped, lower-cased), like `normalizeScope` in lib/scopes.ts,
+  // so a grant stored in Microsoft's prefixed form never counts as missing.
+  const grantedKeys = Prisma.sql`ARRAY(SELECT lower(regexp_replace(g, ${GRAPH_PREFIX_PATTERN}, '', 'i')) FROM unnest(c."grantedScopes") AS g)`;
+  const lacksScopes = Prisma.sql`NOT (${required}::text[] <@ ${grantedKeys})`;
   switch (status) {
     case "not_connected":
       return Prisma.sql`c."id" IS NULL`;

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   "connection.disconnected",
   "connection.refused_tenant",
   "connection.refused_owner",
+  "connection.refused_personal",
   "reprompt.requested",
   "reprompt.cancelled",
   "reprompt.completed",

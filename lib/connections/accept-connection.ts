@@ -5,17 +5,29 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { integrationId, nango } from "@/lib/nango/client";
 import { isUnknownConnection } from "@/lib/nango/errors";
-import { isTenantAllowed } from "@/lib/settings/allowed-tenants";
+import { getAllowedTenants, isTenantAllowed } from "@/lib/settings/allowed-tenants";
 import type { NangoAccount } from "./nango-account";
 import { saveMapping, type SaveMappingInput, type SaveMappingResult } from "./save-mapping";
 
 /**
  * Applies the rules every new connection must pass, whichever signal brought it:
- * the account's tenant must be allowed (else the Nango connection is deleted and
- * nothing is mapped). Then saves the mapping and deletes a connection it replaced.
+ * a personal Microsoft account is refused (it has no Teams work data), and the
+ * account's tenant must be allowed (else the Nango connection is deleted and nothing is
+ * mapped). A tenant not known yet is never a reason to delete: Nango writes it after the
+ * Connect UI reports success, so with allowed tenants set the caller is asked to try
+ * again (`tenant_pending`) and Nango's webhook confirms the connection meanwhile.
+ * Then saves the mapping and deletes a connection it replaced.
  */
 export async function acceptConnection(input: SaveMappingInput): Promise<SaveMappingResult> {
   const { user, account } = input;
+  if (account.personal) {
+    await deleteNangoConnection(account.connectionId);
+    await recordAudit({ action: "connection.refused_personal", target: user, details: { connectionId: account.connectionId, source: input.source } });
+    throw personalAccount();
+  }
+  if (!account.tenantId && (await getAllowedTenants()).length > 0) {
+    throw new AppError("tenant_pending", "Microsoft hasn't told us your organization yet. This takes a moment; trying again…", 1);
+  }
   if (!(await isTenantAllowed(account.tenantId))) {
     await deleteNangoConnection(account.connectionId);
     await recordAudit({
@@ -57,5 +69,12 @@ export function tenantNotAllowed(): AppError {
   return new AppError(
     "tenant_not_allowed",
     "Your Microsoft organization is not allowed to connect to this app. Ask your administrator to allow it, or connect a work account from an allowed organization.",
+  );
+}
+
+export function personalAccount(): AppError {
+  return new AppError(
+    "personal_account",
+    "That is a personal Microsoft account, which has no Microsoft Teams work data. Connect your work or school account instead.",
   );
 }

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { integrationId, nango } from "@/lib/nango/client";
 import { nangoFailure } from "@/lib/nango/errors";
-import { findUserConnection } from "./get-connection";
+import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 
 /** Why the user opens the Connect UI. The browser may only pick one of these. */
 export type ConnectIntent = "connect" | "switch_account";

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { invalidateUserCache } from "@/lib/graph/cache";
 import { deleteNangoConnection } from "./accept-connection";
-import { findUserConnection } from "./get-connection";
+import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 
 /**
  * Removes a user's connection: first in Nango (so no token survives), then the

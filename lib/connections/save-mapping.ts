@@ -46,21 +46,27 @@ async function saveOnce(tx: Prisma.TransactionClient, { user, account, source, w
     return { duplicate: true, row: null, replacedConnectionId: null, changed: false };
   }
   const existing = await tx.teamsConnection.findUnique({ where: { userId_integrationId: { userId: user.id, integrationId } } });
+  const sameConnection = existing?.nangoConnectionId === account.connectionId;
+  // Nango's current state decides, not the signal's age: a connection whose refresh has
+  // failed since stays broken even when an older "connected" event arrives late.
+  const broken = account.authFailed;
   const data = {
     nangoConnectionId: account.connectionId,
-    tenantId: account.tenantId,
-    grantedScopes: account.scopes,
+    tenantId: account.tenantId ?? (sameConnection ? (existing?.tenantId ?? null) : null),
+    grantedScopes: account.scopes ?? (sameConnection ? (existing?.grantedScopes ?? []) : []),
     accountEmail: account.email ?? existing?.accountEmail ?? null,
     accountName: account.name ?? existing?.accountName ?? null,
-    status: "connected" as const,
-    lastErrorCode: null,
-    lastErrorMessage: null,
-    lastErrorAt: null,
+    status: broken ? ("needs_reconnect" as const) : ("connected" as const),
+    ...(broken
+      ? existing?.status === "needs_reconnect" && sameConnection
+        ? {}
+        : { lastErrorCode: "refresh_failed", lastErrorMessage: "Nango could not refresh the Microsoft token.", lastErrorAt: new Date() }
+      : { lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null }),
   };
   const changed =
     !existing ||
     existing.nangoConnectionId !== data.nangoConnectionId ||
-    existing.status !== "connected" ||
+    existing.status !== data.status ||
     existing.tenantId !== data.tenantId ||
     existing.grantedScopes.join(" ") !== data.grantedScopes.join(" ");
   const row = existing
@@ -74,14 +80,14 @@ async function saveOnce(tx: Prisma.TransactionClient, { user, account, source, w
       {
         action: existing ? "connection.overridden" : "connection.created",
         target: user,
-        details: { connectionId: account.connectionId, tenantId: account.tenantId, source, scopes: account.scopes },
+        details: { connectionId: account.connectionId, tenantId: data.tenantId, source, scopes: data.grantedScopes, ...(broken ? { status: data.status } : {}) },
       },
       tx,
     );
   }
   // Only a request whose prompt went out in a Connect session is done: a "switch account"
   // (prompt=login) does not answer a consent request, nor does a session opened before it.
-  const pending = await tx.repromptRequest.findMany({
+  const pending = broken ? [] : await tx.repromptRequest.findMany({
     where: { userId: user.id, completedAt: null, cancelledAt: null, promptedAt: { not: null } },
   });
   if (pending.length > 0) {

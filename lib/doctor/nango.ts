@@ -17,6 +17,11 @@ function failureOf(error: unknown): HttpFailure {
   return { status: e.response?.status, code: body?.code ?? e.code, message: body?.message ?? e.message ?? String(error) };
 }
 
+function isSocketReset(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === "ECONNRESET" || code === "EPIPE";
+}
+
 const AFTER_UNREACHABLE = ["Integration", "Integration provider", "Integration scopes", "Scopes the dashboard needs"];
 
 export async function checkNango(config: DoctorConfig): Promise<CheckResult[]> {
@@ -27,7 +32,10 @@ export async function checkNango(config: DoctorConfig): Promise<CheckResult[]> {
 
   let integrationKeys: string[];
   try {
-    const { configs } = await withTimeout(nango.listIntegrations(), TIMEOUT_MS, host);
+    // Once more on a reset: Node reuses idle keep-alive sockets, and a server (or load
+    // balancer) that closed its end meanwhile resets the next request on it.
+    const list = () => withTimeout(nango.listIntegrations(), TIMEOUT_MS, host);
+    const { configs } = await list().catch((error: unknown) => (isSocketReset(error) ? list() : Promise.reject(error)));
     integrationKeys = configs.map((c) => c.unique_key);
   } catch (error) {
     const failure = failureOf(error);

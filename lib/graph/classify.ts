@@ -1,10 +1,16 @@
 import "server-only";
 import { isAxiosError } from "axios";
-import { refreshErrorCode } from "@/lib/connections/mark-needs-reconnect";
+import { refreshErrorCode } from "@/lib/nango/refresh-error-code";
 import { AppError } from "@/lib/errors";
 
 export type Failure =
-  | { kind: "retry"; reason: "throttled" | "server" | "timeout" | "malformed"; retryAfterMs?: number }
+  | {
+      kind: "retry";
+      reason: "throttled" | "server" | "timeout" | "malformed";
+      retryAfterMs?: number;
+      /** Nango's own API limit, not Graph's: wait, but don't hold the tenant's Graph budget. */
+      nangoLimit?: boolean;
+    }
   | { kind: "fatal"; error: AppError; reconnect?: { code: string; message: string } };
 
 interface ErrorBody {
@@ -53,6 +59,8 @@ export function classify(error: unknown, timedOut: boolean): Failure {
     };
   }
   if (fromNango) {
+    // Nango rate-limits its own API (`too_many_request` + Retry-After): retried like Graph's 429.
+    if (status === 429) return { kind: "retry", reason: "throttled", retryAfterMs: retryAfterMs(headers) ?? 1000, nangoLimit: true };
     if (status === 424 || code === "connection_refresh_backoff" || /credentials|refresh/i.test(message)) return reconnect(refreshErrorCode(message), message || code);
     if (code === "unknown_connection" || status === 404 || /Failed to get connection/i.test(message)) return reconnect("connection_missing", message || code);
     if (status >= 500) return { kind: "retry", reason: "server" };

@@ -1,13 +1,16 @@
 import "server-only";
-import { findUserConnection } from "@/lib/connections/get-connection";
+import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
+import { markNeedsReconnect } from "@/lib/dal/connections/mark-needs-reconnect";
 import { db } from "@/lib/db";
+import { invalidateUserCache } from "./cache";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** Who a Graph call is made for. The Nango connection id always comes from our database. */
 export interface GraphConnection {
-  userId: string;
-  mappingId: string;
+  /** Null for a connection not mapped to a user yet (read while accepting it). */
+  userId: string | null;
+  mappingId: string | null;
   nangoConnectionId: string;
   /** Pacing key: the Microsoft tenant (or the user when the tenant is unknown). */
   tenantKey: string;
@@ -48,13 +51,14 @@ function touchLastUsed(mappingId: string, lastUsedAt: Date | null): void {
     .catch((error: unknown) => logger.warn("lastUsedAt update failed", { error }));
 }
 
-/** Graph or Nango refused the connection: the user must reconnect; record why. */
+/**
+ * Graph or Nango refused the connection: the user must reconnect. Recorded (and audited)
+ * through the one needs-reconnect path; the user's cached reads are dropped.
+ */
 export async function markConnectionNeedsReconnect(connection: GraphConnection, reason: { code: string; message: string }): Promise<void> {
   try {
-    await db.teamsConnection.updateMany({
-      where: { id: connection.mappingId, status: "connected" },
-      data: { status: "needs_reconnect", lastErrorCode: reason.code, lastErrorMessage: reason.message.slice(0, 500), lastErrorAt: new Date() },
-    });
+    const { outcome, userId } = await markNeedsReconnect({ nangoConnectionId: connection.nangoConnectionId, ...reason, source: "graph" });
+    if (outcome === "updated" && userId) invalidateUserCache(userId);
   } catch (error) {
     logger.error("could not mark the connection needs_reconnect", { error, mappingId: connection.mappingId });
   }

@@ -17,7 +17,9 @@ export interface GraphPage<T> {
 /**
  * A nextLink as an endpoint for the proxy: its path and query exactly as Graph sent
  * them (never re-encoded, never parsed for `$skiptoken`), and only if it continues the
- * same collection.
+ * same collection. Graph builds the link itself and may send ids decoded
+ * (`/chats/19:abc@thread.v2/messages`) where we sent them encoded, so the paths are
+ * compared decoded; the link is still followed byte for byte.
  */
 export function nextEndpoint(nextLink: string | undefined, collectionPath: string): string | null {
   if (!nextLink) return null;
@@ -29,8 +31,17 @@ export function nextEndpoint(nextLink: string | undefined, collectionPath: strin
   }
   const endpoint = nextLink.startsWith(origin) ? nextLink.slice(origin.length) : "";
   const path = endpoint.split("?")[0];
-  if (path !== collectionPath) throw new AppError("upstream_unavailable", "Microsoft Teams sent an unexpected page link.");
+  const decoded = path === undefined ? null : decodedPath(path);
+  if (decoded === null || decoded !== decodedPath(collectionPath)) throw new AppError("upstream_unavailable", "Microsoft Teams sent an unexpected page link.");
   return endpoint;
+}
+
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path).toLowerCase();
+  } catch {
+    return null;
+  }
 }
 
 export const collectionPath = (endpoint: string) => endpoint.split("?")[0]!;

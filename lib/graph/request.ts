@@ -66,7 +66,7 @@ export async function graphRequest<T>(connection: GraphConnection, call: GraphCa
       if (failure.reconnect) await markConnectionNeedsReconnect(connection, failure.reconnect);
       throw failure.error;
     }
-    if (failure.reason === "throttled" && failure.retryAfterMs !== undefined) blockTenant(connection.tenantKey, failure.retryAfterMs);
+    if (failure.reason === "throttled" && !failure.nangoLimit && failure.retryAfterMs !== undefined) blockTenant(connection.tenantKey, failure.retryAfterMs);
     const wait = failure.retryAfterMs ?? backoffDelay(attempt);
     const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > graphPolicy.maxRetryAfterMs;
     if (attempt + 1 >= graphPolicy.maxAttempts || tooLong || Date.now() + wait >= deadline) {

@@ -5,26 +5,19 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { integrationId } from "@/lib/nango/client";
 import { acceptConnection, assertOwnedBy } from "@/lib/connections/accept-connection";
-import { markNeedsReconnect } from "@/lib/connections/mark-needs-reconnect";
 import { loadNangoAccount } from "@/lib/connections/nango-account";
-import { claimWebhookEvent } from "@/lib/connections/save-mapping";
+import { applyRefreshFailure } from "./apply-refresh-failure";
+import { record, type WebhookOutcome } from "./record-outcome";
 import { anyWebhook, authWebhook, type AuthWebhook } from "./nango-webhook-schema";
 
-export type WebhookOutcome =
-  | "stored"
-  | "unchanged"
-  | "duplicate"
-  | "ignored"
-  | "unknown_user"
-  | "unknown_connection"
-  | "connection_gone"
-  | "refused_tenant"
-  | "refused_owner"
-  | "marked_needs_reconnect";
+export type { WebhookOutcome } from "./record-outcome";
 
 /**
  * Applies one verified Nango webhook. The raw body's hash is the de-duplication key:
  * Nango retries a delivery with the same body, so a retry or a replay changes nothing.
+ * Nango's webhooks are unordered (fire-and-forget, retried at 3 s and 6 s) and carry no
+ * event time, so none is applied on its word alone: each re-reads the connection from
+ * Nango and applies its current state, which is that of the newest event.
  * Throws only when the work could not be done (Nango unreachable): the route answers
  * 5xx and Nango delivers again.
  */
@@ -39,8 +32,7 @@ export async function handleNangoWebhook(rawBody: string, payload: unknown): Pro
   if (await db.webhookEvent.findUnique({ where: { dedupeKey } })) return "duplicate";
   if (!hook.success) {
     if (hook.operation !== "refresh") return record({ ...event, outcome: "ignored" }, "ignored");
-    const result = await markNeedsReconnect(hook.connectionId, hook.error, { ...event, outcome: "marked_needs_reconnect" });
-    return result === "updated" ? "marked_needs_reconnect" : result;
+    return applyRefreshFailure(hook, event);
   }
   if (hook.operation !== "creation" && hook.operation !== "override") return record({ ...event, outcome: "ignored" }, "ignored");
   return applyConnection(hook, event);
@@ -58,6 +50,8 @@ async function applyConnection(hook: AuthWebhook, event: { dedupeKey: string; op
     account = await loadNangoAccount(hook.connectionId);
   } catch (error) {
     if (error instanceof AppError && error.code === "connection_not_found") return record({ ...event, outcome: "connection_gone" }, "connection_gone");
+    // Nango will not hand out its credentials: the connection's current state is broken.
+    if (error instanceof AppError && error.code === "needs_reconnect") return applyRefreshFailure(hook, event, { confirmed: true });
     throw error;
   }
   try {
@@ -76,12 +70,11 @@ async function applyConnection(hook: AuthWebhook, event: { dedupeKey: string; op
     return result.changed ? "stored" : "unchanged";
   } catch (error) {
     if (error instanceof AppError && error.code === "tenant_not_allowed") return record({ ...event, outcome: "refused_tenant" }, "refused_tenant");
+    if (error instanceof AppError && error.code === "personal_account") return record({ ...event, outcome: "refused_personal" }, "refused_personal");
+    // tenant_pending and outages are not claimed: the route answers 5xx and Nango's retry
+    // (or the user's connect event) applies it once the tenant is known.
     throw error;
   }
-}
-
-async function record(event: { dedupeKey: string; operation: string; connectionId: string; success: boolean; outcome: string }, outcome: WebhookOutcome) {
-  return (await claimWebhookEvent(db, event)) ? outcome : "duplicate";
 }
 
 function isUuid(value: string): boolean {

@@ -8,7 +8,7 @@ import { StatusBadge } from "@/components/connections/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { connectUiConfig } from "@/lib/connections/connect-ui-config";
-import { findUserConnection } from "@/lib/connections/get-connection";
+import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
 import { toConnectionView } from "@/lib/connections/view";
 

@@ -5,7 +5,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { confirmConnectEvent } from "@/lib/connections/confirm-connect-event";
 import { disconnectUser } from "@/lib/connections/disconnect";
-import { findUserConnection } from "@/lib/connections/get-connection";
+import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 import { toConnectionView } from "@/lib/connections/view";
 import { withUser } from "@/lib/http/handlers";
 
