@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin", label: "Users & connections" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/tenants", label: "Organizations & consent" },
   { href: "/admin/settings", label: "Allowed tenants" },
 ] as const;
 

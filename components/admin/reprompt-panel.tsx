@@ -28,9 +28,18 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
     setMessage(null);
     try {
       const target = scope === "selected" ? { userIds: selectedIds } : { filter };
-      const { requested } = await sendJson<{ requested: number }>("/api/admin/reprompts", "POST", { prompt, reason: reason.trim() || undefined, target });
+      const { requested, skipped } = await sendJson<{ requested: number; skipped: { email: string; message: string }[] }>("/api/admin/reprompts", "POST", {
+        prompt,
+        reason: reason.trim() || undefined,
+        target,
+      });
       const what = prompt === "consent" ? "approve access again" : "sign in again";
-      setMessage({ kind: "ok", text: `Asked ${requested} ${requested === 1 ? "user" : "users"} to ${what}.` });
+      const asked = `Asked ${requested} ${requested === 1 ? "user" : "users"} to ${what}.`;
+      // Skipped users would have met Microsoft's approval page: say who and why, with the way out.
+      const notAsked = skipped.length
+        ? ` Not asked to consent (${skipped.length}): ${skipped.map((s) => s.email).join(", ")}. ${skipped[0]!.message}`
+        : "";
+      setMessage({ kind: skipped.length ? "error" : "ok", text: asked + notAsked });
       setConfirm(null);
       onDone();
       router.refresh();

@@ -10,7 +10,13 @@ export interface ConnectUiConfig {
   apiURL: string;
 }
 
-type State = { kind: "idle" } | { kind: "working" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
+type State =
+  | { kind: "idle" }
+  | { kind: "working" }
+  | { kind: "done"; message: string }
+  | { kind: "failed"; message: string };
+
+type Intent = "connect" | "switch_account" | "basic";
 
 interface SessionResponse {
   token: string;
@@ -20,11 +26,36 @@ interface SessionResponse {
 /** Re-mint this long before the 30-minute session token expires, while the UI is open. */
 const REMINT_MARGIN_MS = 60_000;
 
+class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
 async function postJson<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const data = (await response.json().catch(() => ({}))) as T & { error?: { message?: string } };
-  if (!response.ok) throw new Error(data.error?.message ?? `Request failed (${response.status}). Try again.`);
+  const data = (await response.json().catch(() => ({}))) as T & { error?: { code?: string; message?: string } };
+  if (!response.ok) throw new ApiError(data.error?.message ?? `Request failed (${response.status}). Try again.`, data.error?.code);
   return data;
+}
+
+/** How long the server may take to learn the connection's organization (Nango writes it after success). */
+const TENANT_PENDING_TRIES = 15;
+
+/** The connect event, confirmed by the server; retried while it says the tenant is not known yet. */
+async function confirmConnection(connectionId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await postJson("/api/connections", { connectionId });
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== "tenant_pending" || attempt >= TENANT_PENDING_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 /**
@@ -37,16 +68,23 @@ export function ConnectButton({
   intent = "connect",
   label,
   variant = "primary",
+  basicFallback = false,
 }: {
   config: ConnectUiConfig;
-  intent?: "connect" | "switch_account";
+  intent?: Intent;
   label: string;
   variant?: "primary" | "secondary";
+  /**
+   * After a failed or abandoned connect, offer to connect with only the permissions a
+   * user may consent to (set where the app asks for some that need an administrator).
+   */
+  basicFallback?: boolean;
 }) {
   const router = useRouter();
   const [state, setState] = useState<State>({ kind: "idle" });
   const ui = useRef<ConnectUI | null>(null);
   const remint = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const current = useRef<Intent>(intent);
 
   useEffect(() => () => {
     clearTimeout(remint.current);
@@ -58,7 +96,7 @@ export function ConnectButton({
     const wait = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - REMINT_MARGIN_MS);
     remint.current = setTimeout(async () => {
       if (!ui.current) return;
-      const next = await postJson<SessionResponse>("/api/connect/session", { intent }).catch(() => null);
+      const next = await postJson<SessionResponse>("/api/connect/session", { intent: current.current }).catch(() => null);
       if (next && ui.current) {
         ui.current.setSessionToken(next.token);
         scheduleRemint(next.expiresAt);
@@ -66,7 +104,8 @@ export function ConnectButton({
     }, wait);
   }
 
-  async function open() {
+  async function open(chosen: Intent = intent) {
+    current.current = chosen;
     setState({ kind: "working" });
     let connected = false;
     let lastError: string | null = null;
@@ -74,13 +113,13 @@ export function ConnectButton({
     let confirmation: Promise<void> = Promise.resolve();
     try {
       const [session, { default: Nango }] = await Promise.all([
-        postJson<SessionResponse>("/api/connect/session", { intent }),
+        postJson<SessionResponse>("/api/connect/session", { intent: chosen }),
         import("@nangohq/frontend"),
       ]);
       const onEvent = async (event: ConnectUIEvent) => {
         if (event.type === "connect") {
           connected = true;
-          confirmation = postJson("/api/connections", { connectionId: event.payload.connectionId }).then(
+          confirmation = confirmConnection(event.payload.connectionId).then(
             () => setState({ kind: "done", message: "Microsoft Teams is connected." }),
             (error: Error) => setState({ kind: "failed", message: error.message }),
           );
@@ -93,7 +132,11 @@ export function ConnectButton({
           // Refresh the page's server data only now: refreshing while the Connect UI is
           // open could unmount this button (a banner that no longer applies) and the UI with it.
           if (connected) void confirmation.then(() => router.refresh());
-          else setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
+          else {
+            // Tell the server, so a consent prompt the user could not complete is not forced again.
+            void postJson("/api/connect/failure", { reason: lastError ? "error" : "cancelled" }).catch(() => undefined);
+            setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
+          }
         }
       };
       ui.current = new Nango({ connectSessionToken: session.token }).openConnectUI({ ...config, onEvent });
@@ -113,7 +156,7 @@ export function ConnectButton({
     <div className="flex flex-col items-start gap-2">
       <button
         type="button"
-        onClick={() => void open()}
+        onClick={() => void open(intent)}
         disabled={state.kind === "working"}
         className={`rounded-md px-4 py-2 font-medium disabled:opacity-60 ${style}`}
       >
@@ -123,6 +166,21 @@ export function ConnectButton({
         {state.kind === "done" ? <p role="status" className="text-green-700 dark:text-green-400">{state.message}</p> : null}
         {state.kind === "failed" ? <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p> : null}
       </div>
+      {state.kind === "failed" && basicFallback && current.current !== "basic" ? (
+        <div className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
+          <p>
+            If Microsoft asked for an administrator&apos;s approval, you can still connect with the permissions you may approve yourself: your teams,
+            chats and presence work; channel messages wait until your administrator approves the app.
+          </p>
+          <button
+            type="button"
+            onClick={() => void open("basic")}
+            className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Connect without channel messages
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

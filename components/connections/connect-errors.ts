@@ -14,7 +14,9 @@ export function connectErrorMessage(errorType: string | undefined, detail: strin
   }
   if (/AADSTS50194/i.test(text)) return "This app is not set up for accounts from your organization. Ask your administrator.";
   if (errorType === "blocked_by_browser") return "Your browser blocked the Microsoft sign-in window. Allow pop-ups for this site and try again.";
-  if (errorType === "window_closed") return "The Microsoft sign-in window was closed before it finished. Try again.";
+  if (errorType === "window_closed") {
+    return "The Microsoft sign-in window was closed before it finished. If it said \"Need admin approval\", your organization lets only an administrator approve this app: ask them, or connect without what needs their approval.";
+  }
   return "Microsoft Teams could not be connected. Try again; if it keeps failing, contact your administrator.";
 }
 

@@ -2,7 +2,7 @@ import { ConnectButton } from "@/components/connections/connect-button";
 import { ReconnectBanner } from "@/components/connections/reconnect-banner";
 import { RepromptBanner } from "@/components/connections/reprompt-banner";
 import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
-import { connectUiConfig } from "@/lib/connections/connect-ui-config";
+import { connectUiConfig, offersBasicConnect } from "@/lib/connections/connect-ui-config";
 import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 import { toConnectionView } from "@/lib/connections/view";
 import { Section } from "./section";
@@ -21,7 +21,7 @@ export async function ConnectionGate({ userId, children }: { userId: string; chi
         <p className="mb-4 text-slate-700 dark:text-slate-300">
           Your teams, channels and chats appear here once you connect your Microsoft Teams account.
         </p>
-        <ConnectButton config={config} label="Connect Microsoft Teams" />
+        <ConnectButton config={config} label="Connect Microsoft Teams" basicFallback={offersBasicConnect()} />
       </Section>
     );
   }
@@ -29,7 +29,7 @@ export async function ConnectionGate({ userId, children }: { userId: string; chi
     // An admin asked for consent or a fresh sign-in: say so on the dashboard too, where users land.
     return (
       <>
-        <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} config={config} />
+        <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} blocked={!!reprompt.blockedAt} config={config} />
         {row.status === "connected" ? children : null}
       </>
     );

@@ -11,6 +11,10 @@ export const AUDIT_ACTIONS = [
   "reprompt.cancelled",
   "reprompt.completed",
   "settings.allowed_tenants_changed",
+  "tenant.admin_consent_granted",
+  "tenant.admin_consent_failed",
+  "tenant.user_consent_policy_changed",
+  "reprompt.blocked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

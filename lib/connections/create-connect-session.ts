@@ -6,9 +6,12 @@ import { logger } from "@/lib/logger";
 import { integrationId, nango } from "@/lib/nango/client";
 import { nangoFailure } from "@/lib/nango/errors";
 import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
+import { withNangoRetry } from "@/lib/nango/rate-limit-retry";
+import { consentRepromptVerdict } from "@/lib/tenants/consent-safety";
+import { getTenantConsent } from "@/lib/tenants/tenant-consent";
+import { scopesOverride, type ConnectIntent } from "./connect-scopes";
 
-/** Why the user opens the Connect UI. The browser may only pick one of these. */
-export type ConnectIntent = "connect" | "switch_account";
+export type { ConnectIntent } from "./connect-scopes";
 
 export interface ConnectSessionView {
   token: string;
@@ -22,32 +25,44 @@ export interface ConnectSessionView {
  * Microsoft is decided here, never taken from the browser: `login` when the user asks
  * to switch accounts, otherwise whatever an admin's pending re-prompt requires, and
  * nothing by default (a permanent `prompt=consent` loops in admin-consent tenants).
- * A user who already has a connection gets a reconnect session, so its id stays.
+ * A consent prompt is dropped where it cannot succeed (the tenant restricts user
+ * consent or holds a tenant-wide grant, or the user already could not complete it),
+ * and never carries an admin-only scope. A user who already has a connection gets a
+ * reconnect session, so its id stays.
  */
 export async function createConnectSessionFor(user: CurrentUser, intent: ConnectIntent): Promise<ConnectSessionView> {
-  const [existing, pending] = await Promise.all([
+  const [existing, pending, account] = await Promise.all([
     findUserConnection(user.id),
     db.repromptRequest.findFirst({ where: { userId: user.id, completedAt: null, cancelledAt: null }, orderBy: { createdAt: "desc" } }),
+    db.user.findUnique({ where: { id: user.id }, select: { microsoftTenant: true } }),
   ]);
-  const prompt = intent === "switch_account" ? "login" : (pending?.prompt ?? null);
+  const requested = intent === "switch_account" ? "login" : (pending?.prompt ?? null);
+  const consentSafe =
+    requested !== "consent" || (!pending?.blockedAt && consentRepromptVerdict(await getTenantConsent(existing?.tenantId ?? account?.microsoftTenant)).safe);
+  const prompt = consentSafe ? requested : null;
   const endUser = { id: user.id, email: user.email, display_name: user.name };
-  const defaults = prompt ? { [integrationId]: { authorization_params: { prompt } } } : undefined;
+  const override = scopesOverride(intent, prompt);
+  const config = {
+    ...(prompt ? { authorization_params: { prompt } } : {}),
+    ...(override ? { connection_config: { oauth_scopes_override: override } } : {}),
+  };
+  const defaults = Object.keys(config).length ? { [integrationId]: config } : undefined;
   const tags = { app_user_id: user.id };
   try {
     const { data } = existing
-      ? await nango.createReconnectSession({
+      ? await withNangoRetry(() => nango.createReconnectSession({
           connection_id: existing.nangoConnectionId,
           integration_id: integrationId,
           end_user: endUser,
           integrations_config_defaults: defaults,
           tags,
-        })
-      : await nango.createConnectSession({
+        }))
+      : await withNangoRetry(() => nango.createConnectSession({
           end_user: endUser,
           allowed_integrations: [integrationId],
           integrations_config_defaults: defaults,
           tags,
-        });
+        }));
     if (pending && prompt === pending.prompt) {
       // This session carries the admin's prompt: completing it completes the request.
       await db.repromptRequest.update({ where: { id: pending.id }, data: { promptedAt: new Date() } });

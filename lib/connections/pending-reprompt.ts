@@ -6,6 +6,6 @@ export function findPendingReprompt(userId: string) {
   return db.repromptRequest.findFirst({
     where: { userId, completedAt: null, cancelledAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, prompt: true, reason: true, createdAt: true },
+    select: { id: true, prompt: true, reason: true, createdAt: true, blockedAt: true },
   });
 }

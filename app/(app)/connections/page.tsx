@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminApprovalNotice } from "@/components/connections/admin-approval-notice";
 import { ConnectButton } from "@/components/connections/connect-button";
 import { ConnectionDetails } from "@/components/connections/connection-details";
 import { DisconnectButton } from "@/components/connections/disconnect-button";
@@ -7,10 +8,11 @@ import { RepromptBanner } from "@/components/connections/reprompt-banner";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { connectUiConfig } from "@/lib/connections/connect-ui-config";
+import { connectUiConfig, offersBasicConnect } from "@/lib/connections/connect-ui-config";
 import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
 import { toConnectionView } from "@/lib/connections/view";
+import { isAdminOnlyScope } from "@/lib/scopes";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -22,13 +24,18 @@ export default async function ConnectionsPage() {
   return (
     <>
       <PageHeader title="Connections" description="Your Microsoft Teams connection: status, account and permissions." />
-      {reprompt ? <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} config={config} /> : null}
+      {reprompt ? <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} blocked={!!reprompt.blockedAt} config={config} /> : null}
       {connection?.status === "needs_reconnect" && !reprompt ? <ReconnectBanner connection={connection} config={config} /> : null}
       <section aria-labelledby="teams-connection" className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="teams-connection" className="mb-4 text-lg font-semibold">Microsoft Teams</h2>
         {connection ? (
           <>
             <ConnectionDetails connection={connection} />
+            {connection.status === "connected" && connection.missingScopes.some(isAdminOnlyScope) ? (
+              <div className="mt-4">
+                <AdminApprovalNotice what="Channel messages" user={user} tenantId={connection.tenantId} />
+              </div>
+            ) : null}
             <div className="mt-6 flex flex-wrap items-start gap-3">
               <ConnectButton config={config} label="Reconnect" variant="secondary" />
               <ConnectButton config={config} label="Switch account" intent="switch_account" variant="secondary" />
@@ -41,7 +48,7 @@ export default async function ConnectionsPage() {
               <StatusBadge status="not_connected" />
               <span>Connect your Microsoft Teams account to see your teams, channels and chats.</span>
             </p>
-            <ConnectButton config={config} label="Connect Microsoft Teams" />
+            <ConnectButton config={config} label="Connect Microsoft Teams" basicFallback={offersBasicConnect()} />
           </>
         )}
       </section>

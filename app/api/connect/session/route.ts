@@ -5,7 +5,7 @@ import { createConnectSessionFor } from "@/lib/connections/create-connect-sessio
 import { withUser } from "@/lib/http/handlers";
 import { takeToken } from "@/lib/http/rate-limit";
 
-const body = z.object({ intent: z.enum(["connect", "switch_account"]).default("connect") }).strict();
+const body = z.object({ intent: z.enum(["connect", "switch_account", "basic"]).default("connect") }).strict();
 
 export const POST = withUser(async (request, user) => {
   takeToken("connect-session", user.id, { capacity: 10, refillPerMinute: 10 });

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { MessageFeed } from "@/components/chats/message-feed";
+import { AdminApprovalNotice } from "@/components/connections/admin-approval-notice";
 import { ConnectionGate } from "@/components/dashboard/connection-gate";
 import { settle } from "@/components/dashboard/error-view";
 import { GraphErrorState } from "@/components/dashboard/graph-error-state";
 import { Section } from "@/components/dashboard/section";
 import { SectionSkeleton } from "@/components/dashboard/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { featureAccess } from "@/lib/connections/feature-access";
 import { getChannelMessages } from "@/lib/graph/messages";
 import { pageId } from "@/lib/graph/page-ids";
 import { getChannel } from "@/lib/graph/teams";
@@ -22,7 +24,9 @@ async function ChannelHeader({ userId, teamId, channelId }: Ids) {
   return <PageHeader title={channel?.name ?? "Channel"} description={channel?.description ?? undefined} />;
 }
 
-async function Messages({ userId, teamId, channelId }: Ids) {
+async function Messages({ user, userId, teamId, channelId }: Ids & { user: CurrentUser }) {
+  const access = await featureAccess(userId, "channelMessages");
+  if (!access.allowed) return <AdminApprovalNotice what="Channel messages" user={user} tenantId={access.tenantId} />;
   const result = await settle(getChannelMessages(userId, teamId, channelId));
   if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
   const base = `/api/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
@@ -50,7 +54,7 @@ export default async function ChannelPage({ params }: { params: Promise<{ teamId
         </Suspense>
         <Section id="messages-heading" title="Messages">
           <Suspense fallback={<SectionSkeleton label="Loading messages" />}>
-            <Messages {...ids} />
+            <Messages {...ids} user={user} />
           </Suspense>
         </Section>
       </ConnectionGate>
