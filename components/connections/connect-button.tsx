@@ -139,7 +139,8 @@ export function ConnectButton({
           }
         }
       };
-      ui.current = new Nango({ connectSessionToken: session.token }).openConnectUI({ ...config, onEvent });
+      // detectClosedAuthWindow: a Microsoft window closed by hand (e.g. on "Need admin approval") is reported, not waited on.
+      ui.current = new Nango({ connectSessionToken: session.token }).openConnectUI({ ...config, detectClosedAuthWindow: true, onEvent });
       // The SDK's iframe has no accessible name; screen readers announce it by its title.
       document.getElementById("connect-ui")?.setAttribute("title", "Connect Microsoft Teams (Nango)");
       scheduleRemint(session.expiresAt);
