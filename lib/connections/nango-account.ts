@@ -46,19 +46,25 @@ interface ConnectionShape {
  */
 export async function loadNangoAccount(connectionId: string): Promise<NangoAccount> {
   let connection: ConnectionShape;
+  let refused = false;
   try {
     connection = (await withNangoRetry(() => nango.getConnection(integrationId, connectionId))) as unknown as ConnectionShape;
   } catch (error) {
     if (isUnknownConnection(error)) throw new AppError("connection_not_found", "That connection does not exist.");
-    if (isRefreshRefusal(error)) throw new AppError("needs_reconnect", "Microsoft stopped accepting this connection. Reconnect to continue.");
-    throw new AppError("upstream_unavailable", "Nango could not be reached. Try again in a moment.");
+    if (!isRefreshRefusal(error)) throw new AppError("upstream_unavailable", "Nango could not be reached. Try again in a moment.");
+    // Nango 0.71 answers `invalid_credentials` with the connection itself in the payload.
+    const payload = refusedConnection(error);
+    if (!payload) throw new AppError("needs_reconnect", "Microsoft stopped accepting this connection. Reconnect to continue.");
+    connection = payload;
+    refused = true;
   }
   const credentials = connection.credentials as { raw?: { scope?: string; id_token?: string } } | undefined;
-  const authFailed = (connection.errors ?? []).some((e) => e?.type === "auth") || !credentials || Object.keys(credentials).length === 0;
+  const authFailed =
+    refused || (connection.errors ?? []).some((e) => e?.type === "auth") || !credentials || Object.keys(credentials).length === 0;
   const hookTenant = typeof connection.connection_config?.tenantId === "string" ? connection.connection_config.tenantId : null;
   const knownTenant = hookTenant ?? tenantFromIdToken(credentials?.raw?.id_token);
   // With broken credentials a Graph read would only fail (and mark the mapping again).
-  const identity = authFailed ? null : await readAccountIdentity(connectionId);
+  const identity = authFailed ? null : await readAccountIdentity(connectionId, { tenant: !knownTenant });
   return {
     connectionId,
     endUserId: connection.end_user?.id ?? connection.tags?.end_user_id ?? null,
@@ -69,6 +75,12 @@ export async function loadNangoAccount(connectionId: string): Promise<NangoAccou
     name: identity?.name ?? null,
     authFailed,
   };
+}
+
+function refusedConnection(error: unknown): ConnectionShape | null {
+  const data = (error as { response?: { data?: { error?: { payload?: { connection?: unknown } } } } }).response?.data;
+  const candidate = data?.error?.payload?.connection;
+  return candidate && typeof candidate === "object" ? (candidate as ConnectionShape) : null;
 }
 
 /** Nango answers a read of a connection whose refresh failed with a 4xx about credentials. */

@@ -20,9 +20,9 @@ const DEADLINE_MS = 5_000;
  * Who a Nango connection belongs to, read through the proxy before any mapping exists:
  * `/me` for the name and `/organization` for the tenant, the fallback for when Nango's
  * post-connection hook has not written `tenantId` yet (it runs after the Connect UI's
- * success). Failures leave fields null: the caller decides what an unknown tenant means.
+ * success); skipped when the caller knows the tenant already. Failures leave fields null: the caller decides what an unknown tenant means.
  */
-export async function readAccountIdentity(nangoConnectionId: string): Promise<AccountIdentity> {
+export async function readAccountIdentity(nangoConnectionId: string, { tenant = true }: { tenant?: boolean } = {}): Promise<AccountIdentity> {
   const connection: GraphConnection = {
     userId: null,
     mappingId: null,
@@ -36,10 +36,12 @@ export async function readAccountIdentity(nangoConnectionId: string): Promise<Ac
       (response) => response.data,
       (error: unknown) => void logger.warn("could not read the connected account", { error }),
     ),
-    graphRequest<{ value?: Organization[] }>(connection, { endpoint: "/v1.0/organization?$select=id" }, { deadline }).then(
-      (response) => response.data,
-      (error: unknown) => void logger.warn("could not read the connected account's organization", { error }),
-    ),
+    tenant
+      ? graphRequest<{ value?: Organization[] }>(connection, { endpoint: "/v1.0/organization?$select=id" }, { deadline }).then(
+          (response) => response.data,
+          (error: unknown) => void logger.warn("could not read the connected account's organization", { error }),
+        )
+      : undefined,
   ]);
   const organizations = organization?.value;
   return {
