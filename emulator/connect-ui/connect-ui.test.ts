@@ -112,6 +112,8 @@ describe("Connect UI in Chromium", () => {
     expect(connect.payload).toEqual({ providerConfigKey: KEY, connectionId: expect.any(String), isPending: false });
     await ui.getByRole("heading", { name: "Connected" }).waitFor();
 
+    // The post-connection hook runs after the success (as in Nango): tenantId follows.
+    await emulator.control("/nango/webhooks/flush", {});
     const connection = await nango.getConnection(KEY, connect.payload!.connectionId as string);
     expect(connection.connection_config).toMatchObject({ tenantId: DEMO_TENANTS.contoso.id });
     expect(connection.end_user).toMatchObject({ id: "browser-ok" });
