@@ -56,6 +56,22 @@ describe("post-connection hook", () => {
   });
 });
 
+describe("a personal Microsoft account", () => {
+  it("connects, but the hook finds no tid in the opaque token: no tenantId; /organization is empty through the proxy", async () => {
+    await t.emulator.control("/nango/post-connection", { delayMs: 0 });
+    const flow = await connectViaPopup(t.emulator, await session("u-personal"), A.pat.email);
+    expect(flow.message).toMatchObject({ message_type: "success" });
+    await flush();
+    const connection = await t.nango.getConnection(KEY, flow.connectionId);
+    expect(connection.connection_config).toEqual({});
+    expect(bodies(flow.connectionId).map((b) => b.operation)).toEqual(["creation"]);
+    const org = await t.nango.get<{ value: unknown[] }>({ endpoint: "/v1.0/organization", connectionId: flow.connectionId, providerConfigKey: KEY });
+    expect(org.data.value).toEqual([]);
+    const teams = await apiError(t.nango.get({ endpoint: "/v1.0/me/joinedTeams", connectionId: flow.connectionId, providerConfigKey: KEY }));
+    expect(teams.status).toBe(403);
+  });
+});
+
 describe("webhooks", () => {
   it("are independent: a retried refresh failure arrives after a later override", async () => {
     await t.emulator.control("/nango/settings", { webhookRetryBaseMs: 1000 });
