@@ -112,6 +112,8 @@ describe("Connect UI in Chromium", () => {
     expect(connect.payload).toEqual({ providerConfigKey: KEY, connectionId: expect.any(String), isPending: false });
     await ui.getByRole("heading", { name: "Connected" }).waitFor();
 
+    // The post-connection hook runs after the success (as in Nango): tenantId follows.
+    await emulator.control("/nango/webhooks/flush", {});
     const connection = await nango.getConnection(KEY, connect.payload!.connectionId as string);
     expect(connection.connection_config).toMatchObject({ tenantId: DEMO_TENANTS.contoso.id });
     expect(connection.end_user).toMatchObject({ id: "browser-ok" });
@@ -144,21 +146,43 @@ describe("Connect UI in Chromium", () => {
     await page.waitForFunction(() => !document.getElementById("connect-ui"));
   });
 
-  it("shows the provider's error when the tenant requires admin consent, and offers a retry", async () => {
+  it("a non-admin in a strict tenant meets 'Need admin approval' in the popup; returning without consent is a provider error", async () => {
     const page = await openConnectUI(await session("browser-admin"));
     const ui = page.frameLocator("#connect-ui");
     await ui.getByRole("heading", { name: "Microsoft Teams" }).waitFor();
     const popupOpened = context.waitForEvent("page");
     await ui.getByRole("button", { name: "Connect" }).click();
-    // Fabrikam requires an admin to approve ChannelMessage.Read.All; Sara is not an admin.
-    await signIn(await popupOpened, "sara@fabrikam.example");
+    // Fabrikam users may consent to nothing; Sara is not an admin.
+    const popup = await popupOpened;
+    await signIn(popup, "sara@fabrikam.example");
+    await popup.getByRole("heading", { name: "Need admin approval" }).waitFor();
+    // The page stays open: the Connect UI has heard nothing yet.
+    expect((await events(page)).filter((e) => e.type === "error" || e.type === "connect")).toEqual([]);
+    await popup.getByRole("link", { name: "Return to the application without granting consent" }).click();
 
     const error = await waitForEvent(page, "error");
-    expect(error.payload).toMatchObject({ errorType: expect.any(String), errorMessage: expect.stringMatching(/^AADSTS\d+/) });
+    expect(error.payload).toMatchObject({ errorType: expect.any(String), errorMessage: expect.stringMatching(/AADSTS65004/) });
     await ui.getByRole("heading", { name: "Connection failed" }).waitFor();
-    expect(await ui.getByRole("alert").textContent()).toMatch(/^AADSTS\d+/);
     await ui.getByRole("button", { name: "Try again" }).click();
     await ui.getByRole("button", { name: "Connect" }).waitFor();
+  });
+
+  it("behind the redirect control, the tenant's admin requirement comes back as AADSTS90094 at once", async () => {
+    await emulator.control(`/microsoft/tenants/${DEMO_TENANTS.fabrikam.id}/policy`, { adminApprovalRedirect: true });
+    try {
+      const page = await openConnectUI(await session("browser-admin-redirect"));
+      const ui = page.frameLocator("#connect-ui");
+      await ui.getByRole("heading", { name: "Microsoft Teams" }).waitFor();
+      const popupOpened = context.waitForEvent("page");
+      await ui.getByRole("button", { name: "Connect" }).click();
+      await signIn(await popupOpened, "sara@fabrikam.example");
+      const error = await waitForEvent(page, "error");
+      expect(error.payload).toMatchObject({ errorType: expect.any(String), errorMessage: expect.stringMatching(/^AADSTS90094/) });
+      await ui.getByRole("heading", { name: "Connection failed" }).waitFor();
+      expect(await ui.getByRole("alert").textContent()).toMatch(/^AADSTS90094/);
+    } finally {
+      await emulator.control(`/microsoft/tenants/${DEMO_TENANTS.fabrikam.id}/policy`, { adminApprovalRedirect: false });
+    }
   });
 
   it("reconnects the same connection", async () => {

@@ -6,6 +6,8 @@
 import type { EmulatorConfig } from "../core/config";
 
 export interface RegisteredClient {
+  /** Which app: the Nango integration's, or the app's own sign-in. */
+  kind: "nango" | "app";
   clientId: string;
   clientSecret: string;
   displayName: string;
@@ -17,17 +19,21 @@ export interface RegisteredClient {
 const OIDC = new Set(["openid", "profile", "email", "offline_access"]);
 // Entra ID ignores the port of http://localhost redirect URIs; the app runs on any port.
 const APP_CALLBACK = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/api\/auth\/callback\/microsoft$/;
+// The app's admin console sends tenant admins to /adminconsent with the Nango app's client id.
+const ADMIN_CONSENT_CALLBACK = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/api\/admin\/tenant-consent\/callback$/;
 
 export function registeredClients(config: EmulatorConfig): RegisteredClient[] {
   return [
     {
+      kind: "nango",
       clientId: config.nango.clientId,
       clientSecret: config.nango.clientSecret,
       displayName: "Teams Connect (via Nango)",
-      allowsRedirect: (uri) => uri === `${config.origins.nango}/oauth/callback`,
+      allowsRedirect: (uri) => uri === `${config.origins.nango}/oauth/callback` || ADMIN_CONSENT_CALLBACK.test(uri),
       permissions: config.nango.scopes.filter((scope) => !OIDC.has(scope) && scope !== ".default"),
     },
     {
+      kind: "app",
       clientId: config.appSignIn.clientId,
       clientSecret: config.appSignIn.clientSecret,
       displayName: "Teams Connect",

@@ -6,7 +6,7 @@
  */
 import { generateTenant } from "./generate";
 import { generateMessages } from "./messages";
-import { contosoOptions, demoTenants, fabrikamOptions } from "./tenants";
+import { contosoOptions, demoTenants, otherTenants } from "./tenants";
 import type { ChannelRecord, ChatRecord, MessageRecord, TeamRecord, Tenant, TenantUser } from "./types";
 
 export interface DatasetSelection {
@@ -127,7 +127,7 @@ export function loadDataset(selection: DatasetSelection): Dataset {
   const contoso = generateTenant(
     contosoOptions({ chats: selection.chats ?? 5_000, messagesPerChat: selection.messagesPerChat, extraUsers: 300 }),
   );
-  return new Dataset(selection, [contoso, generateTenant(fabrikamOptions())]);
+  return new Dataset(selection, [contoso, ...otherTenants()]);
 }
 
 /** `demo`, `large` or `large:<chats>`. */

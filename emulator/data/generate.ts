@@ -5,7 +5,7 @@
  */
 import { EXTRA_GIVEN, EXTRA_SURNAMES, CHAT_TOPICS, TEAM_NAMES, type Persona } from "./people";
 import { Rng, uuidFrom } from "./prng";
-import type { Availability, ChannelRecord, ChatRecord, TeamRecord, Tenant, TenantUser } from "./types";
+import type { Availability, ChannelRecord, ChatRecord, TeamRecord, Tenant, TenantUser, UserConsentPolicy } from "./types";
 
 /** Every timestamp is relative to this instant, never to the wall clock. */
 export const BASE_DATE = Date.parse("2025-06-02T09:00:00.000Z");
@@ -30,6 +30,10 @@ export interface TenantOptions {
   /** Synthetic colleagues added after the personas. */
   extraUsers?: number;
   adminConsentScopes?: string[];
+  userConsent?: UserConsentPolicy;
+  adminConsentWorkflow?: boolean;
+  tenantWideGrant?: string[];
+  kind?: Tenant["kind"];
   password?: string;
 }
 
@@ -55,7 +59,13 @@ export function generateTenant(options: TenantOptions): Tenant {
     users,
     teams: makeTeams(options, rng, focus, others),
     chats: makeChats(options, rng, focus, others),
-    policy: { adminConsentScopes: options.adminConsentScopes ?? [] },
+    kind: options.kind ?? "organization",
+    policy: {
+      userConsent: options.userConsent ?? "all",
+      adminConsentWorkflow: options.adminConsentWorkflow ?? false,
+      adminConsentScopes: options.adminConsentScopes ?? [],
+      tenantWideGrant: options.tenantWideGrant ?? [],
+    },
   };
 }
 

@@ -74,3 +74,14 @@ export const SENTENCES = [
 ];
 
 export const FILE_NAMES = ["Q3 plan.docx", "Budget.xlsx", "Launch deck.pptx", "Specs.pdf", "Notes.docx"];
+
+/** Northwind: users may consent only to low-impact permissions. */
+export const NORTHWIND_PEOPLE: Persona[] = [
+  { given: "Nina", surname: "Park", alias: "nina", jobTitle: "Buyer", department: "Purchasing" },
+  { given: "Omar", surname: "Haddad", alias: "omar", jobTitle: "IT Administrator", department: "IT", isAdmin: true },
+  { given: "Priya", surname: "Shah", alias: "priya", jobTitle: "Logistics Lead", department: "Operations" },
+  { given: "Tom", surname: "Berg", alias: "tom", jobTitle: "Sales Rep", department: "Sales" },
+];
+
+/** A personal Microsoft account (outlook.com-style), in the `consumers` tenant. */
+export const PERSONAL_PEOPLE: Persona[] = [{ given: "Pat", surname: "Taylor", alias: "pat", jobTitle: "", department: "" }];

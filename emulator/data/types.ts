@@ -59,13 +59,23 @@ export interface ChatRecord {
   messageCount: number;
 }
 
+/** What users may consent to themselves (Entra ID: "User consent settings"). */
+export type UserConsentPolicy = "all" | "low_impact" | "none";
+
 export interface TenantPolicy {
-  /** Scopes only an admin may consent to (AADSTS90094 / AADSTS65001 for other users). */
+  userConsent: UserConsentPolicy;
+  /** "Users can request admin consent to apps they are unable to consent to". */
+  adminConsentWorkflow: boolean;
+  /** Scopes this tenant treats as admin-only on top of Microsoft's admin-only ones. */
   adminConsentScopes: string[];
+  /** Scopes an admin has already granted tenant-wide to the Nango integration's app. */
+  tenantWideGrant: string[];
 }
 
 export interface Tenant {
   id: string;
+  /** `consumers`: the personal Microsoft accounts' tenant (opaque tokens, no Teams work data). */
+  kind: "organization" | "consumers";
   displayName: string;
   domain: string;
   users: TenantUser[];

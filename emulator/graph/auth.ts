@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from "hono";
 import type { EmulatorContext } from "../core/context";
 import type { DatasetHolder } from "../data/registry";
 import { verifyJwt } from "../microsoft/jwt";
+import { identityState } from "../microsoft/state";
 import { signingKey } from "../microsoft/keys";
 import { GRAPH_APP_ID } from "../microsoft/tokens";
 import { graphError } from "./errors";
@@ -23,6 +24,20 @@ export function authenticate(ctx: EmulatorContext, datasets: DatasetHolder): Mid
     const header = c.req.header("authorization") ?? "";
     const token = header.replace(/^Bearer\s+/i, "");
     if (!header || token === header) return fail("Access token is empty.");
+    // Personal accounts' access tokens are opaque (not JWTs): look them up.
+    if (token.split(".").length !== 3) {
+      const opaque = identityState(ctx).data.opaqueAccessTokens[token];
+      if (opaque) {
+        if (opaque.expiresAt < Date.now()) return fail("Lifetime validation failed, the token is expired.");
+        const dataset = datasets.current;
+        const user = dataset.users.get(opaque.userId);
+        const tenant = user ? dataset.tenant(user.tenantId) : undefined;
+        if (!user || !tenant) return fail("Access token validation failure. The user or tenant no longer exists.");
+        c.set("dataset", dataset);
+        c.set("principal", { user, tenant, appId: opaque.clientId, scopes: opaque.scopes });
+        return next();
+      }
+    }
     const check = verifyJwt(token, signingKey(ctx).publicKey);
     if (!check.ok) {
       return fail(check.reason === "malformed" ? "IDX14100: JWT is not well formed, there are no dots (.)." : "Access token validation failure.");
@@ -51,5 +66,22 @@ export function requireScopes(...allowed: string[]): MiddlewareHandler<GraphEnv>
       "Forbidden",
       `Missing scope permissions on the request. API requires one of '${allowed.join(", ")}'. Scopes on the request '${scopes.join(", ")}'`,
     );
+  };
+}
+
+/**
+ * Personal Microsoft accounts have a profile but no organization and no Teams work data:
+ * Graph refuses Teams endpoints (403) and chats (400) for them.
+ */
+export function personalAccountLimits(): MiddlewareHandler<GraphEnv> {
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (principal.tenant.kind !== "consumers") return next();
+    const path = c.req.path.replace(/\/+$/, "");
+    if (/^\/v1\.0\/(me|organization)$/.test(path) || path === "/oidc/userinfo") return next();
+    if (/^\/v1\.0\/(me\/)?chats(\/|$)/.test(path)) {
+      return graphError(c, 400, "BadRequest", "Requested API is not supported for personal Microsoft accounts (MSA).");
+    }
+    return graphError(c, 403, "Forbidden", "Forbidden: the API is not supported for personal Microsoft accounts.");
   };
 }

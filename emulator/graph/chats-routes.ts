@@ -2,7 +2,8 @@
  * Chats and chat messages with the OData options Graph supports on them:
  * `/me/chats` takes `$expand=members,lastMessagePreview`, `$top` ≤ 50,
  * `$orderby=lastMessagePreview/createdDateTime desc` and `$filter=chatType eq '…'`;
- * messages come newest first, `$top` ≤ 50, `$filter=lastModifiedDateTime gt …`.
+ * messages come newest first, `$top` ≤ 50, `$filter` on lastModifiedDateTime (gt/lt) or
+ * createdDateTime (lt only), each only with `$orderby` on the same property.
  */
 import type { Context, Hono } from "hono";
 import type { ChatRecord } from "../data/types";
@@ -81,16 +82,25 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
     const chat = findChat(c);
     if (chat instanceof Response) return chat;
     const orderby = c.req.query("$orderby");
-    if (orderby !== undefined && !/^(lastModifiedDateTime|createdDateTime) desc$/.test(orderby.trim())) {
+    const order = orderby === undefined ? undefined : /^(lastModifiedDateTime|createdDateTime) desc$/.exec(orderby.trim());
+    if (orderby !== undefined && !order) {
       return badRequest(c, `Query option '$orderby' value '${orderby}' is not supported.`);
     }
     const dataset = c.get("dataset");
     let messages = dataset.chatMessages(chat);
     const filter = c.req.query("$filter");
     if (filter !== undefined) {
+      // Graph: $filter only together with $orderby on the same property; createdDateTime
+      // supports only `lt`, lastModifiedDateTime `gt` and `lt`.
       const match = /^(lastModifiedDateTime|createdDateTime) (gt|lt) (\S+)$/.exec(filter.trim());
       const at = match ? Date.parse(match[3]!) : NaN;
       if (!match || Number.isNaN(at)) return badRequest(c, `Invalid filter clause: '${filter}'.`);
+      if (!order || order[1] !== match[1]) {
+        return badRequest(c, `The $filter on '${match[1]}' must be used with $orderby on the same property ('${match[1]} desc').`);
+      }
+      if (match[1] === "createdDateTime" && match[2] !== "lt") {
+        return badRequest(c, `Operator '${match[2]}' is not supported on 'createdDateTime'; only 'lt' is.`);
+      }
       messages = messages.filter((m) => (match[2] === "gt" ? Date.parse(m.createdDateTime) > at : Date.parse(m.createdDateTime) < at));
     }
     return collection(c, deps, `chats('${chat.id}')/messages`, messages, { defaultTop: 20, maxTop: 50 }, (m) =>

@@ -44,6 +44,13 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
     return c.json(report());
   });
 
+  /** How many replies `$expand=replies` inlines per channel message (Graph: 1000). */
+  api.get("/graph/replies", (c) => c.json({ inlineLimit: deps.settings.inlineReplies }));
+  api.post("/graph/replies", async (c) => {
+    const body = z.object({ inlineLimit: z.number().int().min(0).max(1000) }).parse(await c.req.json());
+    deps.settings.inlineReplies = body.inlineLimit;
+    return c.json({ inlineLimit: deps.settings.inlineReplies });
+  });
   api.get("/graph/dataset", (c) => c.json(summary(datasets)));
   api.post("/graph/dataset", async (c) => {
     const started = performance.now();

@@ -10,6 +10,14 @@ export interface GraphDeps {
   ctx: EmulatorContext;
   throttler: Throttler;
   origin: string;
+  /** Replies Graph inlines per message with `$expand=replies` (1000 in Graph; tests lower it). */
+  settings: { inlineReplies: number };
+}
+
+export const DEFAULT_INLINE_REPLIES = 1000;
+
+export function skipSecret(deps: GraphDeps): string {
+  return createHash("sha256").update(`skiptoken|${signingKey(deps.ctx).kid}`).digest("hex");
 }
 
 export function odataContext(deps: GraphDeps, fragment: string): string {
@@ -29,7 +37,7 @@ export function collection<T, U = T>(
   const options: PageOptions = {
     ...sizes,
     graphOrigin: deps.origin,
-    secret: createHash("sha256").update(`skiptoken|${signingKey(deps.ctx).kid}`).digest("hex"),
+    secret: skipSecret(deps),
   };
   const page = paginate(c, items, options);
   if (!page.ok) return page.response;

@@ -44,7 +44,8 @@ describe("Graph: authentication and scopes", () => {
     expect(chats.status).toBe(403);
     expect(chats.body.error.code).toBe("Forbidden");
     expect(chats.body.error.message).toBe(
-      "Missing scope permissions on the request. API requires one of 'Chat.ReadBasic, Chat.Read, Chat.ReadWrite'. Scopes on the request 'User.Read'",
+      // Contoso's tenant-wide grant (ChannelMessage.Read.All) is in every Contoso token.
+      "Missing scope permissions on the request. API requires one of 'Chat.ReadBasic, Chat.Read, Chat.ReadWrite'. Scopes on the request 'User.Read, ChannelMessage.Read.All'",
     );
   });
 });

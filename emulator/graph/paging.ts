@@ -2,7 +2,9 @@
  * Server-driven paging. `$skiptoken` is opaque to clients but must not be forgeable:
  * it is base64url(JSON {offset, path}) plus an HMAC, so an edited or foreign token is
  * a 400, like Graph's. `@odata.nextLink` is an absolute URL on the Graph origin that
- * keeps the caller's other query options.
+ * keeps the caller's other query options. Like Graph, the link's path carries ids decoded
+ * (`/chats/19:abc@thread.v2/messages`) whatever encoding the caller used; both forms are
+ * accepted on the way back in.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
@@ -34,20 +36,26 @@ export function paginate<T>(c: Context, items: T[], options: PageOptions): PageR
   let offset = 0;
   const token = c.req.query("$skiptoken");
   if (token !== undefined) {
-    const decoded = decodeToken(token, options.secret, c.req.path);
+    const decoded = decodeToken(token, options.secret, canonicalPath(c.req.path));
     if (decoded === undefined) return { ok: false, response: badRequest(c, "Invalid skip token.") };
     offset = decoded;
   }
   const value = items.slice(offset, offset + top);
   if (offset + top >= items.length) return { ok: true, value };
-  const url = new URL(`${options.graphOrigin}${c.req.path}`);
+  const path = canonicalPath(c.req.path);
+  const url = new URL(`${options.graphOrigin}${path}`);
   for (const [name, values] of Object.entries(c.req.queries())) {
     if (name === "$skiptoken") continue;
     for (const v of values) url.searchParams.append(name, v);
   }
-  const payload = Buffer.from(JSON.stringify({ o: offset + top, p: c.req.path })).toString("base64url");
-  url.searchParams.set("$skiptoken", `${payload}.${mac(options.secret, payload)}`);
+  url.searchParams.set("$skiptoken", skipToken(options.secret, path, offset + top));
   return { ok: true, value, nextLink: url.toString() };
+}
+
+/** A `$skiptoken` for `path` starting at `offset` (for links Graph writes inside items, e.g. `replies@odata.nextLink`). */
+export function skipToken(secret: string, path: string, offset: number): string {
+  const payload = Buffer.from(JSON.stringify({ o: offset, p: canonicalPath(path) })).toString("base64url");
+  return `${payload}.${mac(secret, payload)}`;
 }
 
 function decodeToken(token: string, secret: string, path: string): number | undefined {
@@ -63,4 +71,18 @@ function decodeToken(token: string, secret: string, path: string): number | unde
   } catch {
     return undefined;
   }
+}
+
+/** The path with every segment decoded, then re-encoded leaving `:` and `@` readable (as Graph writes ids). */
+export function canonicalPath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => {
+      try {
+        return encodeURIComponent(decodeURIComponent(segment)).replace(/%3A/gi, ":").replace(/%40/g, "@");
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
 }

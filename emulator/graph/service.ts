@@ -6,11 +6,11 @@ import { Hono } from "hono";
 import { randomUUID } from "node:crypto";
 import type { EmulatedService, EmulatorContext } from "../core/context";
 import { datasetOf } from "../data/registry";
-import { authenticate } from "./auth";
+import { authenticate, personalAccountLimits } from "./auth";
 import { registerBatch } from "./batch-route";
 import { registerChatRoutes } from "./chats-routes";
 import { registerGraphControls } from "./control";
-import type { GraphDeps } from "./deps";
+import { DEFAULT_INLINE_REPLIES, type GraphDeps } from "./deps";
 import type { GraphEnv } from "./env";
 import { graphError } from "./errors";
 import { registerTeamsRoutes } from "./teams-routes";
@@ -21,7 +21,8 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   const datasets = datasetOf(ctx);
   const throttler = new Throttler();
   ctx.onReset(() => throttler.reset());
-  const deps: GraphDeps = { ctx, throttler, origin: ctx.config.origins.graph };
+  const deps: GraphDeps = { ctx, throttler, origin: ctx.config.origins.graph, settings: { inlineReplies: DEFAULT_INLINE_REPLIES } };
+  ctx.onReset(() => (deps.settings.inlineReplies = DEFAULT_INLINE_REPLIES));
 
   const app = new Hono<GraphEnv>();
   app.use("*", async (c, next) => {
@@ -33,6 +34,7 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   });
   app.use("/v1.0/*", authenticate(ctx, datasets));
   app.use("/oidc/*", authenticate(ctx, datasets));
+  app.use("/v1.0/*", personalAccountLimits());
   registerUserRoutes(app, deps);
   registerTeamsRoutes(app, deps);
   registerChatRoutes(app, deps);

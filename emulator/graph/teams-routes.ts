@@ -5,9 +5,10 @@
 import type { Context, Hono } from "hono";
 import type { ChannelRecord, TeamRecord } from "../data/types";
 import { requireScopes } from "./auth";
-import { collection, odataContext, type GraphDeps } from "./deps";
+import { collection, odataContext, skipSecret, type GraphDeps } from "./deps";
 import type { GraphEnv } from "./env";
-import { forbidden, notFound } from "./errors";
+import { badRequest, forbidden, notFound } from "./errors";
+import { canonicalPath, skipToken } from "./paging";
 import { channelShape, joinedTeamShape, messageShape, teamShape } from "./shapes";
 
 const TEAM_READ = ["Team.ReadBasic.All", "TeamSettings.Read.All", "TeamSettings.ReadWrite.All", "Directory.Read.All"];
@@ -75,8 +76,27 @@ export function registerTeamsRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void 
     const channel = findChannel(c, team);
     if (channel instanceof Response) return channel;
     const dataset = c.get("dataset");
-    const messages = dataset.channelMessages(team, channel).map((m) => messageShape(dataset, m, { teamId: team.id, channelId: channel.id }));
-    return collection(c, deps, `teams('${team.id}')/channels('${channel.id}')/messages`, messages, { defaultTop: 20, maxTop: 50 });
+    const expand = (c.req.query("$expand") ?? "").split(",").map((item) => item.trim()).filter(Boolean);
+    if (expand.some((item) => item !== "replies")) return badRequest(c, `Parsing OData Select and Expand failed: Could not find a property named '${expand.find((item) => item !== "replies")}'.`);
+    const where = { teamId: team.id, channelId: channel.id };
+    const messages = dataset.channelMessages(team, channel);
+    // $expand=replies: up to N replies inline (Graph: 1000), `replies@odata.nextLink` for the rest.
+    const shape = (m: (typeof messages)[number]) => {
+      const base = messageShape(dataset, m, where);
+      if (expand.length === 0) return base;
+      const replies = dataset.replies(team, channel, m);
+      const limit = deps.settings.inlineReplies;
+      const repliesPath = `/v1.0/teams/${team.id}/channels/${channel.id}/messages/${m.id}/replies`;
+      return {
+        ...base,
+        "replies@odata.context": odataContext(deps, `teams('${team.id}')/channels('${channel.id}')/messages('${m.id}')/replies`),
+        ...(replies.length > limit
+          ? { "replies@odata.nextLink": `${deps.origin}${canonicalPath(repliesPath)}?$skiptoken=${encodeURIComponent(skipToken(skipSecret(deps), repliesPath, limit))}` }
+          : {}),
+        replies: replies.slice(0, limit).map((reply) => messageShape(dataset, reply, where)),
+      };
+    };
+    return collection(c, deps, `teams('${team.id}')/channels('${channel.id}')/messages`, messages, { defaultTop: 20, maxTop: 50 }, shape);
   });
 
   app.get(

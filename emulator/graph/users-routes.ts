@@ -20,6 +20,25 @@ export function registerUserRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
     c.json({ "@odata.context": odataContext(deps, "users/$entity"), ...userShape(c.get("principal").user) }),
   );
 
+  // Delegated User.Read is enough to read one's own organization; personal accounts have none.
+  app.get("/v1.0/organization", requireScopes("User.Read", "Organization.Read.All", "Directory.Read.All"), t.middleware("other"), (c) => {
+    const { tenant } = c.get("principal");
+    const value =
+      tenant.kind === "consumers"
+        ? []
+        : [
+            {
+              id: tenant.id,
+              displayName: tenant.displayName,
+              verifiedDomains: [
+                { capabilities: "Email, OfficeCommunicationsOnline", isDefault: true, isInitial: false, name: tenant.domain, type: "Managed" },
+                { capabilities: "Email, OfficeCommunicationsOnline", isDefault: false, isInitial: true, name: `${tenant.domain.split(".")[0]}.onmicrosoft.com`, type: "Managed" },
+              ],
+            },
+          ];
+    return c.json({ "@odata.context": odataContext(deps, "organization"), value });
+  });
+
   app.get("/v1.0/users/:userId", requireScopes(...USERS), t.middleware("other"), (c) => {
     const id = c.req.param("userId");
     const dataset = c.get("dataset");

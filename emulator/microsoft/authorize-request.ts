@@ -10,6 +10,8 @@ import { data, MULTI_TENANT, type LoginDeps } from "./deps";
 import { effectiveScopes, mixesDefault, parseScopes } from "./scopes";
 
 export interface PendingAuthorize {
+  /** `adminconsent`: the tenant-wide admin-consent endpoint rather than a sign-in. */
+  kind?: "authorize" | "adminconsent";
   id: string;
   tenantPath: string;
   client: RegisteredClient;

@@ -1,10 +1,10 @@
 /**
  * Test controls under `/_emulator/microsoft`: revoke or expire a user's grants (to
- * drive AADSTS50173 / AADSTS700082 on the next refresh), switch a tenant's
- * admin-consent policy, and inspect grants.
+ * drive AADSTS50173 / AADSTS700082 on the next refresh), switch a tenant's consent
+ * policy, list admin-approval requests, pick the token `scope` format, inspect grants.
  */
 import { z } from "zod";
-import { data, type LoginDeps } from "./deps";
+import { data, tenantGrant, tenantPolicy, type LoginDeps } from "./deps";
 
 const who = z.object({ email: z.string().optional(), oid: z.string().optional() });
 const adminConsent = z.object({
@@ -12,6 +12,12 @@ const adminConsent = z.object({
   required: z.boolean().default(true),
   /** true: an admin already granted these scopes (to every client); false: withdraw that; absent: leave as is. */
   granted: z.boolean().optional(),
+});
+
+const policyBody = z.strictObject({
+  userConsent: z.enum(["all", "low_impact", "none"]).optional(),
+  adminConsentWorkflow: z.boolean().optional(),
+  adminApprovalRedirect: z.boolean().optional(),
 });
 
 export function registerLoginControls(deps: LoginDeps): void {
@@ -69,21 +75,65 @@ export function registerLoginControls(deps: LoginDeps): void {
     if (!tenant) return c.json({ error: { code: "not_found", message: "unknown tenant" } }, 404);
     const body = adminConsent.parse(await c.req.json());
     const state = deps.state.data;
-    const current = new Set(state.policies[tenant.id] ?? tenant.policy.adminConsentScopes);
-    for (const scope of body.scopes) if (body.required) current.add(scope); else current.delete(scope);
-    state.policies[tenant.id] = [...current];
+    const override = (state.tenantPolicies[tenant.id] ??= {});
+    const extra = new Set(override.extraAdminOnly ?? []);
+    const exempt = new Set(override.exempt ?? []);
+    for (const scope of body.scopes) {
+      if (body.required) {
+        extra.add(scope);
+        exempt.delete(scope);
+      } else {
+        extra.delete(scope);
+        exempt.add(scope);
+      }
+    }
+    override.extraAdminOnly = [...extra];
+    override.exempt = [...exempt];
     // granted: true = a tenant admin consented for everyone; false = that consent was withdrawn.
     if (body.granted !== undefined) {
       for (const client of deps.clients) {
-        const key = `${tenant.id}|${client.clientId}`;
-        const current = state.adminConsents[key] ?? [];
-        state.adminConsents[key] = body.granted
+        const current = tenantGrant(deps, tenant.id, client.clientId);
+        state.adminConsents[`${tenant.id}|${client.clientId}`] = body.granted
           ? [...new Set([...current, ...body.scopes])]
           : current.filter((scope) => !body.scopes.includes(scope));
       }
     }
     deps.state.changed();
-    return c.json({ tenantId: tenant.id, adminConsentScopes: state.policies[tenant.id] });
+    return c.json({ tenantId: tenant.id, adminConsentScopes: tenantPolicy(deps, tenant.id).adminOnlyScopes });
+  });
+
+  const policyView = (tenantId: string) => {
+    const policy = tenantPolicy(deps, tenantId);
+    const nango = deps.clients.find((client) => client.kind === "nango")!;
+    return { ...policy, tenantWideGrant: tenantGrant(deps, tenantId, nango.clientId) };
+  };
+  api.get("/microsoft/tenants/:tenant/policy", (c) => {
+    const tenant = data(deps).tenant(c.req.param("tenant"));
+    if (!tenant) return c.json({ error: { code: "not_found", message: "unknown tenant" } }, 404);
+    return c.json(policyView(tenant.id));
+  });
+  /** Overrides a tenant's consent policy (`adminApprovalRedirect`: answer AADSTS90094 by redirect instead of the page). */
+  api.post("/microsoft/tenants/:tenant/policy", async (c) => {
+    const tenant = data(deps).tenant(c.req.param("tenant"));
+    if (!tenant) return c.json({ error: { code: "not_found", message: "unknown tenant" } }, 404);
+    const body = policyBody.parse(await c.req.json());
+    Object.assign((deps.state.data.tenantPolicies[tenant.id] ??= {}), body);
+    deps.state.changed();
+    return c.json(policyView(tenant.id));
+  });
+
+  api.get("/microsoft/admin-approval-requests", (c) => {
+    const tenant = c.req.query("tenant");
+    const id = tenant ? (data(deps).tenant(tenant)?.id ?? tenant) : undefined;
+    return c.json({ requests: deps.state.data.approvalRequests.filter((r) => !id || r.tenantId === id) });
+  });
+
+  api.get("/microsoft/token-format", (c) => c.json({ scope: deps.state.data.scopeFormat }));
+  api.post("/microsoft/token-format", async (c) => {
+    const body = z.object({ scope: z.enum(["prefixed", "short"]) }).parse(await c.req.json());
+    deps.state.data.scopeFormat = body.scope;
+    deps.state.changed();
+    return c.json({ scope: body.scope });
   });
 
   api.get("/microsoft/grants", (c) => {
@@ -97,7 +147,8 @@ export function registerLoginControls(deps: LoginDeps): void {
       adminConsents: state.adminConsents,
       refreshTokens: Object.values(state.refreshTokens).map((t) => ({ ...t, email: users.get(t.userId)?.mail })),
       tokensValidFrom: state.tokensValidFrom,
-      policies: state.policies,
+      tenantPolicies: state.tenantPolicies,
+      approvalRequests: state.approvalRequests,
       sessions: Object.keys(state.sessions).length,
     });
   });

@@ -67,29 +67,91 @@ export interface ConsentPageInput {
   user: TenantUser;
   clientName: string;
   scopes: string[];
-  /** Admin-only scopes: accepting grants them for the whole organization. */
-  adminScopes: string[];
+  /** Admins get "Consent on behalf of your organization" (unticked: consent for themselves only). */
+  offerOrganization: boolean;
+}
+
+function scopeList(scopes: string[]): string {
+  return scopes.map((scope) => `<li>${e(SCOPE_DESCRIPTIONS[scope] ?? scope)} <span class="small">(${e(scope)})</span></li>`).join("");
 }
 
 export function consentPage(input: ConsentPageInput): string {
-  const items = input.scopes
-    .map((scope) => `<li>${e(SCOPE_DESCRIPTIONS[scope] ?? scope)} <span class="small">(${e(scope)})</span></li>`)
-    .join("");
-  const org =
-    input.adminScopes.length > 0
-      ? `<p>Accepting grants ${e(input.adminScopes.join(", "))} on behalf of your organization.</p>`
-      : "";
+  const org = input.offerOrganization
+    ? `<p><label><input type="checkbox" name="consentOnBehalf" value="on"> Consent on behalf of your organization</label></p>
+<p class="small">If you don't check this box, only you will have access. Checking it grants these permissions to everyone in your organization; nobody else will see a consent screen.</p>`
+    : "";
   const body = `<p class="small">${e(input.user.mail)}</p>
 <h1>Permissions requested</h1>
 <p><strong>${e(input.clientName)}</strong> would like to:</p>
-<ul aria-label="Requested permissions">${items}</ul>
-${org}
+<ul aria-label="Requested permissions">${scopeList(input.scopes)}</ul>
+<form method="post" action="${e(input.action)}">
+  <input type="hidden" name="ctx" value="${e(input.requestId)}">
+  ${org}
+  <button type="submit" name="decision" value="cancel" class="secondary">Cancel</button>
+  <button type="submit" name="decision" value="accept">Accept</button>
+</form>`;
+  return layout("Permissions requested", body);
+}
+
+export interface AdminApprovalPageInput {
+  action: string;
+  requestId: string;
+  user: TenantUser;
+  clientName: string;
+  scopes: string[];
+  /** The tenant lets users ask an admin: a justification box and "Request approval". */
+  workflow: boolean;
+  /** "Return to the application without granting consent": a plain link, never followed by itself. */
+  returnUrl: string;
+}
+
+/** Entra ID's "Need admin approval": it stays open until the user does something. */
+export function adminApprovalPage(input: AdminApprovalPageInput): string {
+  const request = input.workflow
+    ? `<form method="post" action="${e(input.action)}">
+  <input type="hidden" name="ctx" value="${e(input.requestId)}">
+  <label for="justification">Enter justification for requesting this app</label>
+  <textarea id="justification" name="justification" rows="4" style="width:100%"></textarea>
+  <button type="submit">Request approval</button>
+</form>`
+    : `<p>${e(input.clientName)} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.</p>`;
+  const body = `<p class="small">${e(input.user.mail)}</p>
+<h1>Need admin approval</h1>
+<p><strong>${e(input.clientName)}</strong> needs these permissions, which only an admin can grant:</p>
+<ul aria-label="Permissions needing approval">${scopeList(input.scopes)}</ul>
+${request}
+<p><a href="${e(input.returnUrl)}">Return to the application without granting consent</a></p>`;
+  return layout("Need admin approval", body);
+}
+
+export function requestSentPage(user: TenantUser, clientName: string): string {
+  const body = `<p class="small">${e(user.mail)}</p>
+<h1>Request sent</h1>
+<p role="status">Your request for <strong>${e(clientName)}</strong> was sent to your administrators. You'll get an email when it's reviewed. You can close this window.</p>`;
+  return layout("Request sent", body);
+}
+
+export interface AdminConsentPageInput {
+  action: string;
+  requestId: string;
+  user: TenantUser;
+  clientName: string;
+  scopes: string[];
+}
+
+/** The `/adminconsent` endpoint's page: accepting grants everything for the whole organization. */
+export function adminConsentPage(input: AdminConsentPageInput): string {
+  const body = `<p class="small">${e(input.user.mail)}</p>
+<h1>Permissions requested for your organization</h1>
+<p><strong>${e(input.clientName)}</strong> would like to (for everyone in your organization):</p>
+<ul aria-label="Requested permissions">${scopeList(input.scopes)}</ul>
+<p>Accepting grants these permissions to this app for all users in your organization.</p>
 <form method="post" action="${e(input.action)}">
   <input type="hidden" name="ctx" value="${e(input.requestId)}">
   <button type="submit" name="decision" value="cancel" class="secondary">Cancel</button>
   <button type="submit" name="decision" value="accept">Accept</button>
 </form>`;
-  return layout("Permissions requested", body);
+  return layout("Permissions requested for your organization", body);
 }
 
 export function errorPage(description: string): string {

@@ -14,6 +14,7 @@ export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   offline_access: "Maintain access to data you have given it access to",
   "User.Read": "Sign in and read your profile",
   "User.ReadBasic.All": "Read all users' basic profiles",
+  "User.Read.All": "Read all users' full profiles",
   "Team.ReadBasic.All": "Read the names and descriptions of teams",
   "Channel.ReadBasic.All": "Read the names and descriptions of channels",
   "ChannelMessage.Read.All": "Read user channel messages",
@@ -26,7 +27,31 @@ export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   "Presence.Read": "Read your presence information",
   "Presence.Read.All": "Read presence information of all users in your organization",
   "TeamMember.Read.All": "Read the members of teams",
+  "ChatMessage.Send": "Send user chat messages",
+  "ChannelMessage.Send": "Send channel messages",
 };
+
+/**
+ * Delegated permissions whose "Admin consent required" is Yes in Microsoft's Graph
+ * permissions reference (of those known here). The others (Chat.Read, Chat.ReadWrite,
+ * ChatMessage.Send, ChannelMessage.Send, Team.ReadBasic.All, Channel.ReadBasic.All,
+ * Presence.Read(.All), User.ReadBasic.All, ...) a user may consent to where the tenant's
+ * policy allows it.
+ */
+export const ADMIN_ONLY_SCOPES: ReadonlySet<string> = new Set([
+  "ChannelMessage.Read.All",
+  "User.Read.All",
+  "ChannelMember.Read.All",
+  "TeamMember.Read.All",
+]);
+
+/** What "Allow user consent for apps from verified publishers, for selected permissions" leaves users by default. */
+export const LOW_IMPACT_SCOPES: ReadonlySet<string> = new Set(["openid", "profile", "email", "offline_access", "User.Read"]);
+
+/** `https://graph.microsoft.com/Chat.Read` for resource scopes; OIDC scopes stay short. */
+export function prefixed(scope: string): string {
+  return OIDC_SCOPES.has(scope) ? scope : `${GRAPH_RESOURCE}${scope}`;
+}
 
 export interface ParsedScopes {
   /** Normalised scopes (Graph prefix removed), in request order, unique. */

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { EmulatorContext } from "../core/context";
 import type { Section } from "../core/store";
+import type { UserConsentPolicy } from "../data/types";
 
 export interface LoginSession {
   userId: string;
@@ -43,8 +44,38 @@ export interface IdentityState {
   refreshTokens: Record<string, RefreshToken>;
   /** userId → ms; refresh tokens issued before are revoked (AADSTS50173). */
   tokensValidFrom: Record<string, number>;
-  /** tenantId → admin-consent-only scopes, overriding the dataset's policy. */
-  policies: Record<string, string[]>;
+  /** tenantId → control API overrides of the dataset's consent policy. */
+  tenantPolicies: Record<string, PolicyOverride>;
+  /** Requests sent from the "Need admin approval" page (admin-consent workflow). */
+  approvalRequests: AdminApprovalRequest[];
+  /** Personal-account access tokens are opaque: Graph looks them up here. */
+  opaqueAccessTokens: Record<string, { userId: string; clientId: string; scopes: string[]; expiresAt: number }>;
+  /** `scope` of token responses: `https://graph.microsoft.com/Chat.Read` (default) or `Chat.Read`. */
+  scopeFormat: "prefixed" | "short";
+}
+
+export interface PolicyOverride {
+  userConsent?: UserConsentPolicy;
+  adminConsentWorkflow?: boolean;
+  /** Extra admin-only scopes for this tenant (the `admin-consent` control's `required: true`). */
+  extraAdminOnly?: string[];
+  /** Scopes exempted from admin-only in this tenant (`required: false`). */
+  exempt?: string[];
+  /** Some paths redirect with AADSTS90094 instead of showing the page that stays open. */
+  adminApprovalRedirect?: boolean;
+}
+
+export interface AdminApprovalRequest {
+  id: string;
+  tenantId: string;
+  userId: string;
+  email: string;
+  clientId: string;
+  clientName: string;
+  scopes: string[];
+  justification: string;
+  status: "pending";
+  createdAt: string;
 }
 
 const seed = (): IdentityState => ({
@@ -54,11 +85,20 @@ const seed = (): IdentityState => ({
   codes: {},
   refreshTokens: {},
   tokensValidFrom: {},
-  policies: {},
+  tenantPolicies: {},
+  approvalRequests: [],
+  opaqueAccessTokens: {},
+  scopeFormat: "prefixed",
 });
 
 export function identityState(ctx: EmulatorContext): Section<IdentityState> {
-  return ctx.store.section("microsoft.identity", seed);
+  const section = ctx.store.section("microsoft.identity", seed);
+  // State files written before these fields existed.
+  const fresh = seed();
+  for (const key of ["tenantPolicies", "approvalRequests", "opaqueAccessTokens", "scopeFormat"] as const) {
+    if (section.data[key] === undefined) (section.data as unknown as Record<string, unknown>)[key] = fresh[key];
+  }
+  return section;
 }
 
 export function opaqueToken(prefix: string): string {

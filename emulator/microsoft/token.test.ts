@@ -22,7 +22,10 @@ describe("token endpoint", () => {
     const response = await redeem(emu, { grant_type: "authorization_code", code, redirect_uri: callback() });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3599, ext_expires_in: 3599 });
+    expect(body).toMatchObject({ token_type: "Bearer" });
+    expect(body.expires_in).toBeGreaterThanOrEqual(3599);
+    expect(body.expires_in).toBeLessThanOrEqual(5400);
+    expect(body.ext_expires_in).toBe(body.expires_in);
     expect(body.refresh_token).toEqual(expect.any(String));
     expect(body.id_token).toBeUndefined();
     const claims = decodeJwt(body.access_token as string);
@@ -31,9 +34,11 @@ describe("token endpoint", () => {
       tid: DEMO_TENANTS.contoso.id,
       upn: A.megan.email,
       name: A.megan.name,
-      scp: "User.Read Chat.Read",
+      // Contoso's admin granted ChannelMessage.Read.All tenant-wide: Entra adds it to every token.
+      scp: "User.Read Chat.Read ChannelMessage.Read.All",
     });
-    expect((claims.exp as number) - (claims.iat as number)).toBe(3599);
+    expect(body.scope).toBe("https://graph.microsoft.com/User.Read https://graph.microsoft.com/Chat.Read https://graph.microsoft.com/ChannelMessage.Read.All");
+    expect((claims.exp as number) - (claims.iat as number)).toBe(body.expires_in);
 
     const replay = await redeem(emu, { grant_type: "authorization_code", code, redirect_uri: callback() });
     expect(replay.status).toBe(400);
@@ -95,7 +100,41 @@ describe("token endpoint", () => {
     const tokens = await tokensFor(emu, A.alex.email, SCOPE);
     const response = await redeem(emu, { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, scope: "offline_access .default" });
     expect(response.status).toBe(200);
-    expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).scp).toBe("User.Read Chat.Read");
+    expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).scp).toBe("User.Read Chat.Read ChannelMessage.Read.All");
+  });
+
+  it("scope lists every granted Graph scope, prefixed by default or short when switched; expires_in varies", async () => {
+    const first = await tokensFor(emu, A.lee.email, "openid profile offline_access User.Read Presence.Read");
+    expect(first.scope).toBe("openid profile https://graph.microsoft.com/User.Read https://graph.microsoft.com/Presence.Read https://graph.microsoft.com/ChannelMessage.Read.All");
+    // Asking for less later still returns everything granted (Lee's consents + the tenant's grant).
+    const less = await tokensFor(emu, A.lee.email, "offline_access User.Read");
+    expect(less.scope.split(" ").sort()).toEqual(
+      ["https://graph.microsoft.com/ChannelMessage.Read.All", "https://graph.microsoft.com/Presence.Read", "https://graph.microsoft.com/User.Read"].sort(),
+    );
+    await emu.control("/microsoft/token-format", { scope: "short" });
+    try {
+      const short = await tokensFor(emu, A.lee.email, "offline_access User.Read");
+      expect(short.scope.split(" ").sort()).toEqual(["ChannelMessage.Read.All", "Presence.Read", "User.Read"]);
+    } finally {
+      await emu.control("/microsoft/token-format", { scope: "prefixed" });
+    }
+    const lifetimes = new Set<number>();
+    for (let i = 0; i < 4; i++) lifetimes.add((await tokensFor(emu, A.lee.email, "offline_access User.Read")).expires_in);
+    expect(lifetimes.size).toBeGreaterThan(1);
+  });
+
+  it("a personal account gets an opaque access token (no tid to read) that Graph accepts", async () => {
+    const tokens = await tokensFor(emu, A.pat.email, "offline_access User.Read Chat.Read");
+    expect(tokens.access_token.split(".")).toHaveLength(1);
+    const me = await fetch(`${emu.origins.graph}/v1.0/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { mail: string }).mail).toBe(A.pat.email);
+    const org = await fetch(`${emu.origins.graph}/v1.0/organization`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(await org.json()).toMatchObject({ value: [] });
+    const teams = await fetch(`${emu.origins.graph}/v1.0/me/joinedTeams`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(teams.status).toBe(403);
+    const chats = await fetch(`${emu.origins.graph}/v1.0/me/chats`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect(chats.status).toBe(400);
   });
 
   it("revoked grants fail with AADSTS50173, expired ones with AADSTS700082", async () => {

@@ -2,11 +2,18 @@
  * Token minting. Access tokens look like Graph's (v1.0 format, `aud` = Graph's app id,
  * `scp`, `tid`, `oid`, `upn`), signed RS256 with the emulator key so the Graph stand-in
  * can verify them. Refresh tokens are opaque and only issued with `offline_access`.
+ *
+ * As Entra v2 does, `scp` and the response's `scope` carry every scope granted for Graph
+ * (the user's consents and the tenant-wide admin grant), not only the requested ones;
+ * `scope` uses the `https://graph.microsoft.com/Chat.Read` form unless switched to short
+ * names; `expires_in` varies between tokens (60–90 minutes). Personal accounts get opaque
+ * access tokens (no JWT, so no `tid` to read); Graph looks them up in the identity state.
  */
 import { createHash, randomUUID } from "node:crypto";
 import type { RegisteredClient } from "../data/clients";
 import type { TenantUser } from "../data/types";
-import type { LoginDeps } from "./deps";
+import { data, grantedScopes, type LoginDeps } from "./deps";
+import { OIDC_SCOPES, prefixed } from "./scopes";
 import { signJwt } from "./jwt";
 import { signingKey } from "./keys";
 import { opaqueToken } from "./state";
@@ -41,15 +48,20 @@ export function issueTokens(
 ): TokenResponse {
   const key = signingKey(deps.ctx);
   const now = Math.floor(Date.now() / 1000);
-  // Graph tokens carry the OIDC scopes in scp too (never offline_access).
-  const scp = scopes.filter((scope) => scope !== "offline_access");
-  const accessToken = signJwt(
+  const granted = [...grantedScopes(deps, client.clientId, user)].filter((scope) => !OIDC_SCOPES.has(scope));
+  // Graph tokens carry the requested OIDC scopes in scp too (never offline_access).
+  const scp = [...new Set([...scopes, ...granted])].filter((scope) => scope !== "offline_access");
+  const uti = randomUUID().replace(/-/g, "").slice(0, 22);
+  // Deterministic per token: 3599 s plus up to 30 minutes, like Entra's 60–90 min lifetimes.
+  const lifetime = ACCESS_TOKEN_SECONDS + (createHash("sha256").update(uti).digest().readUInt16BE(0) % 1801);
+  const personal = data(deps).tenant(user.tenantId)?.kind === "consumers";
+  const accessToken = personal ? opaqueToken("EwA") : signJwt(
     {
       aud: GRAPH_APP_ID,
       iss: `https://sts.windows.net/${user.tenantId}/`,
       iat: now,
       nbf: now,
-      exp: now + ACCESS_TOKEN_SECONDS,
+      exp: now + lifetime,
       appid: client.clientId,
       appidacr: "1",
       azp: client.clientId,
@@ -63,16 +75,23 @@ export function issueTokens(
       tid: user.tenantId,
       unique_name: user.userPrincipalName,
       upn: user.userPrincipalName,
-      uti: randomUUID().replace(/-/g, "").slice(0, 22),
+      uti,
       ver: "1.0",
     },
     key,
   );
+  if (personal) {
+    const store = deps.state.data.opaqueAccessTokens;
+    for (const [token, value] of Object.entries(store)) if (value.expiresAt < Date.now()) delete store[token];
+    store[accessToken] = { userId: user.id, clientId: client.clientId, scopes: scp, expiresAt: (now + lifetime) * 1000 };
+    deps.state.changed();
+  }
+  const format = deps.state.data.scopeFormat === "short" ? (scope: string) => scope : prefixed;
   const response: TokenResponse = {
     token_type: "Bearer",
-    scope: scp.join(" "),
-    expires_in: ACCESS_TOKEN_SECONDS,
-    ext_expires_in: ACCESS_TOKEN_SECONDS,
+    scope: scp.map(format).join(" "),
+    expires_in: lifetime,
+    ext_expires_in: lifetime,
     access_token: accessToken,
   };
   if (grantScopes.includes("offline_access")) {

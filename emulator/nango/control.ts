@@ -1,7 +1,9 @@
 /**
  * Test controls under `/_emulator/nango/...` (loopback only, via the core control API):
  * seed connections without a browser, expire a connect session or an access token,
- * inspect / pause / replay webhooks, and shrink retry back-offs so tests stay fast.
+ * inspect / pause / release / replay webhooks, switch the environment's webhook flags,
+ * delay the post-connection hook, rate-limit the API, age a refresh failure, and shrink
+ * retry back-offs so tests stay fast.
  */
 import crypto from "node:crypto";
 import type { Hono } from "hono";
@@ -9,6 +11,9 @@ import { z } from "zod";
 import type { EmulatorConfig } from "../core/config";
 import { authWebhookBody } from "./auth-webhook";
 import type { Integration } from "./integration";
+import type { PostConnectionHooks } from "./post-connection";
+import type { RateLimitState } from "./rate-limit";
+import { MAX_CONSECUTIVE_DAYS_FAILED_REFRESH, recordRefreshFailure } from "./refresh";
 import type { ProxySettings } from "./routes/proxy";
 import { findConnection, type ConnectionRecord, type NangoSection } from "./state";
 import type { WebhookDispatcher } from "./webhooks";
@@ -43,9 +48,18 @@ const settingsBody = z.object({
 
 export function registerControls(
   api: Hono,
-  deps: { config: EmulatorConfig; section: NangoSection; integration: Integration; webhooks: WebhookDispatcher; proxy: ProxySettings },
+  deps: {
+    config: EmulatorConfig;
+    section: NangoSection;
+    integration: Integration;
+    webhooks: WebhookDispatcher;
+    proxy: ProxySettings;
+    hooks: PostConnectionHooks;
+    rateLimit: RateLimitState;
+  },
 ): void {
-  const { config, section, integration, webhooks, proxy } = deps;
+  const { config, section, integration, webhooks, proxy, hooks, rateLimit } = deps;
+  const notFound = (what: string) => ({ error: { code: "not_found", message: `No such ${what}` } });
 
   api.post("/nango/connections", async (c) => {
     const body = seedBody.parse(await c.req.json().catch(() => ({})));
@@ -85,6 +99,7 @@ export function registerControls(
       updated_at: now,
       last_fetched_at: null,
       last_refresh_failure: null,
+      errors: [],
     };
     section.data.connections.push(connection);
     section.changed();
@@ -103,6 +118,7 @@ export function registerControls(
     const body = z.object({ expiresInSeconds: z.number().int().default(0) }).parse(await c.req.json().catch(() => ({})));
     connection.credentials.expires_at = new Date(Date.now() + body.expiresInSeconds * 1000).toISOString();
     connection.last_refresh_failure = null;
+    connection.refresh_exhausted = false;
     section.changed();
     return c.json({ expires_at: connection.credentials.expires_at });
   });
@@ -125,10 +141,55 @@ export function registerControls(
     webhooks.setPaused(false);
     return c.json({ paused: false });
   });
-  /** Waits until every pending delivery has been attempted to completion. */
+  /** Waits until pending post-connection hooks have run and every started delivery is done (held ones stay held). */
   api.post("/nango/webhooks/flush", async (c) => {
+    await hooks.whenIdle();
     await webhooks.whenIdle();
-    return c.json({ deliveries: webhooks.state.deliveries });
+    return c.json({ paused: webhooks.state.paused, deliveries: webhooks.state.deliveries });
+  });
+  /** Delivers held deliveries one after another in the order given (each with its retries); answers when all are done. */
+  api.post("/nango/webhooks/release", async (c) => {
+    const body = z.object({ ids: z.array(z.string()).min(1) }).parse(await c.req.json());
+    const deliveries = await webhooks.release(body.ids);
+    return c.json({ deliveries });
+  });
+  api.get("/nango/webhook-settings", (c) => c.json(webhooks.flags));
+  api.post("/nango/webhook-settings", async (c) => {
+    const body = z.strictObject({ onAuthCreation: z.boolean().optional(), onAuthRefreshError: z.boolean().optional() }).parse(await c.req.json());
+    return c.json(webhooks.setFlags(body));
+  });
+
+  api.get("/nango/post-connection", (c) => c.json({ delayMs: hooks.delayMs }));
+  api.post("/nango/post-connection", async (c) => {
+    const body = z.object({ delayMs: z.number().int().min(0).max(600_000) }).parse(await c.req.json());
+    hooks.delayMs = body.delayMs;
+    return c.json({ delayMs: hooks.delayMs });
+  });
+
+  api.get("/nango/rate-limit", (c) => c.json(rateLimit));
+  /** The next `requests` API calls answer Nango's 429 too_many_request with `Retry-After: retryAfter`. */
+  api.post("/nango/rate-limit", async (c) => {
+    const body = z
+      .object({ requests: z.number().int().min(0).max(100_000), retryAfter: z.number().int().min(0).max(3600).default(1), path: z.string().optional() })
+      .parse(await c.req.json());
+    if (body.path) new RegExp(body.path);
+    Object.assign(rateLimit, { remaining: body.requests, retryAfterSeconds: body.retryAfter, ...(body.path ? { path: body.path } : {}) });
+    return c.json(rateLimit);
+  });
+
+  /**
+   * Ages a connection's refresh failure to Nango's limit (4 days of failed refreshes in a
+   * row): from now on the proxy answers 424 and GET /connections/:id 424 invalid_credentials,
+   * until a reconnect (or a forced refresh that succeeds).
+   */
+  api.post("/nango/connections/:id/refresh-exhausted", (c) => {
+    const connection = findConnection(section.data, c.req.param("id"), integration.uniqueKey);
+    if (!connection) return c.json(notFound("connection"), 404);
+    recordRefreshFailure(connection);
+    connection.refresh_attempts = MAX_CONSECUTIVE_DAYS_FAILED_REFRESH;
+    connection.refresh_exhausted = true;
+    section.changed();
+    return c.json({ connection_id: connection.connection_id, errors: connection.errors, refresh_attempts: connection.refresh_attempts, refresh_exhausted: true });
   });
   api.post("/nango/webhooks/:id/replay", (c) => {
     const delivery = webhooks.replay(c.req.param("id"));

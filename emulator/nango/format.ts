@@ -24,7 +24,7 @@ function connectionBase(c: ConnectionRecord) {
     connection_id: c.connection_id,
     provider_config_key: c.provider_config_key,
     provider: c.provider,
-    errors: [],
+    errors: c.errors ?? [],
     end_user: c.end_user,
     tags: c.tags,
     metadata: c.metadata,
@@ -35,7 +35,11 @@ export function connectionListItem(c: ConnectionRecord) {
   return { ...connectionBase(c), created: pgTimestamp(c.created_at) };
 }
 
-export function connectionFull(c: ConnectionRecord, includeRefreshToken: boolean) {
+/**
+ * The full connection. `withCredentials: false` is the shape Nango puts in the
+ * `invalid_credentials` error payload, where `credentials` is `{}`.
+ */
+export function connectionFull(c: ConnectionRecord, includeRefreshToken: boolean, withCredentials = true) {
   const credentials = structuredClone(c.credentials);
   return {
     ...connectionBase(c),
@@ -44,6 +48,6 @@ export function connectionFull(c: ConnectionRecord, includeRefreshToken: boolean
     created_at: pgTimestamp(c.created_at),
     updated_at: pgTimestamp(c.updated_at),
     last_fetched_at: c.last_fetched_at ? pgTimestamp(c.last_fetched_at) : null,
-    credentials: includeRefreshToken ? credentials : stripRefreshTokens(credentials),
+    credentials: !withCredentials ? {} : includeRefreshToken ? credentials : stripRefreshTokens(credentials),
   };
 }

@@ -9,6 +9,8 @@ import type { EmulatedService, EmulatorContext } from "../core/context";
 import { registerControls } from "./control";
 import { fail } from "./errors";
 import { loadIntegration } from "./integration";
+import { PostConnectionHooks, DEFAULT_POST_CONNECTION_DELAY_MS } from "./post-connection";
+import { freshRateLimit, rateLimitMiddleware } from "./rate-limit";
 import { Refresher } from "./refresh";
 import { connectSessionRoutes } from "./routes/connect-sessions";
 import { connectionRoutes } from "./routes/connections";
@@ -27,8 +29,12 @@ export function createNangoService(ctx: EmulatorContext): EmulatedService {
   const refresher = new Refresher(config, section, integration, webhooks);
   const ws = new WsPublisher();
   const proxySettings: ProxySettings = { retryBaseMs: 3000 };
+  const hooks = new PostConnectionHooks();
+  const rateLimit = freshRateLimit();
   ctx.onReset(() => {
     proxySettings.retryBaseMs = 3000;
+    hooks.delayMs = DEFAULT_POST_CONNECTION_DELAY_MS;
+    Object.assign(rateLimit, freshRateLimit());
     Object.assign(webhooks.settings, { retries: 2, retryBaseMs: 3000, timeoutMs: 20_000 });
   });
 
@@ -44,15 +50,16 @@ export function createNangoService(ctx: EmulatorContext): EmulatedService {
       exposeHeaders: ["Authorization", "Etag", "Content-Type", "Content-Length", "X-Nango-Signature", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
     }),
   );
+  app.use("*", rateLimitMiddleware(rateLimit));
   app.route("/", connectSessionRoutes(config, section, integration));
   app.route("/", integrationRoutes(config, section, integration));
   app.route("/", connectionRoutes(config, section, integration, refresher));
   app.route("/", proxyRoutes(config, section, integration, refresher, proxySettings));
-  app.route("/", oauthRoutes(config, section, integration, webhooks, ws));
+  app.route("/", oauthRoutes(config, section, integration, webhooks, ws, hooks));
   app.get("/health", (c) => c.json({ result: "ok" }));
   app.notFound((c) => fail(c, 404, "not_found", { message: `Unknown route ${c.req.method} ${c.req.path}` }));
 
-  registerControls(ctx.controlApi, { config, section, integration, webhooks, proxy: proxySettings });
+  registerControls(ctx.controlApi, { config, section, integration, webhooks, proxy: proxySettings, hooks, rateLimit });
 
   return { app, attach: (server) => ws.attach(server) };
 }

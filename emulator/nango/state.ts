@@ -36,6 +36,15 @@ export interface ConnectionRecord {
   last_fetched_at: number | null;
   /** Epoch ms of the last failed refresh: Nango refuses to retry within 30 s. */
   last_refresh_failure: number | null;
+  /**
+   * Nango's active error logs for the connection (`errors` in the API): one `auth` entry
+   * after a failed refresh, cleared by a successful refresh or reconnect.
+   */
+  errors?: Array<{ type: string; log_id: string }>;
+  /** Days with a failed refresh in a row (Nango counts at most one per day). */
+  refresh_attempts?: number;
+  /** Set after 4 such days (MAX_CONSECUTIVE_DAYS_FAILED_REFRESH): no more refresh attempts. */
+  refresh_exhausted?: boolean;
 }
 
 export interface ConnectSession {

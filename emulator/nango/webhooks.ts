@@ -1,11 +1,17 @@
 /**
  * Outgoing auth webhooks, delivered the way Nango's `deliver()` does: body serialised with
  * sorted keys, signed twice (HMAC-SHA256 and the legacy SHA256(key+body)), 20 s timeout,
- * retried on 5xx and network errors with 3 s · 2^n backoff (1 try + 2 retries by default).
+ * retried on 5xx and network errors after 3 s and 6 s (3 s · 2^n), never on 4xx.
  *
- * Deliveries are persisted and run asynchronously, one at a time per connection, so a
- * receiver sees `creation` before a later `override`. Tests can pause the queue, list
- * deliveries and replay one.
+ * Like Nango (`void sendAuthWebhook(...)`), every delivery is fire-and-forget and
+ * independent of the others: a retried `refresh` failure can reach the receiver after a
+ * later `override`. Nothing orders them. Tests force an order by pausing (deliveries are
+ * then held) and releasing chosen ids one after another.
+ *
+ * Per environment, `creation` and `refresh` webhooks are only sent when the
+ * `on_auth_creation` / `on_auth_refresh_error` flags are on (Nango: `shouldSend` in
+ * packages/webhooks/lib/utils.ts; both off by default there, on here because the setup
+ * guide tells operators to enable them); `override` is always sent.
  */
 import crypto from "node:crypto";
 import type { EmulatorConfig } from "../core/config";
@@ -20,32 +26,40 @@ export interface DeliveryAttempt {
 
 export interface Delivery {
   id: string;
-  /** Ordering key: deliveries with the same key go out strictly one after another. */
+  /** The connection the webhook is about (informational: deliveries are not ordered by it). */
   key: string;
   url: string;
   body: string;
   headers: Record<string, string>;
-  state: "pending" | "delivered" | "failed";
+  /** `held`: created while paused, waiting for resume or an explicit release. */
+  state: "pending" | "held" | "delivered" | "failed";
   attempts: DeliveryAttempt[];
   createdAt: string;
   replayOf?: string;
 }
 
+export interface WebhookFlags {
+  onAuthCreation: boolean;
+  onAuthRefreshError: boolean;
+}
+
 interface WebhookState {
   nextId: number;
   paused: boolean;
+  flags: WebhookFlags;
   deliveries: Delivery[];
 }
 
 export interface WebhookSettings {
-  /** Retries after the first attempt (Nango: NANGO_WEBHOOK_RETRY_ATTEMPTS = 2). */
+  /** Retries after the first attempt (Nango: 2). */
   retries: number;
-  /** Backoff base; Nango waits 3000 · 2^attempt ms. Tests shrink it. */
+  /** Backoff base; Nango waits 3000 · 2^attempt ms (3 s, then 6 s). Tests shrink it. */
   retryBaseMs: number;
   timeoutMs: number;
 }
 
 const MAX_KEPT = 1000;
+export const DEFAULT_WEBHOOK_FLAGS: WebhookFlags = { onAuthCreation: true, onAuthRefreshError: true };
 
 export function signBody(body: string, key: string) {
   return {
@@ -57,48 +71,91 @@ export function signBody(body: string, key: string) {
 export class WebhookDispatcher {
   readonly settings: WebhookSettings = { retries: 2, retryBaseMs: 3000, timeoutMs: 20_000 };
   private readonly section;
-  private readonly running = new Set<string>();
+  private readonly inFlight = new Set<string>();
   private readonly idle = new Set<() => void>();
 
   constructor(
     private readonly config: EmulatorConfig,
     store: Store,
   ) {
-    this.section = store.section<WebhookState>("nangoWebhooks", () => ({ nextId: 1, paused: false, deliveries: [] }));
-    // Deliveries left pending by a crash or a pause survive restarts.
-    queueMicrotask(() => this.kick());
+    this.section = store.section<WebhookState>("nangoWebhooks", () => ({ nextId: 1, paused: false, flags: { ...DEFAULT_WEBHOOK_FLAGS }, deliveries: [] }));
+    // Deliveries left pending by a crash survive restarts.
+    queueMicrotask(() => {
+      for (const delivery of this.state.deliveries) if (delivery.state === "pending") this.start(delivery);
+    });
   }
 
   get state(): WebhookState {
     return this.section.data;
   }
 
-  /** Queues a webhook body (an object; serialised here so signing covers the exact bytes sent). */
-  send(key: string, payload: unknown): Delivery {
-    const body = stableStringify(payload);
-    return this.enqueue({ key, body });
+  get flags(): WebhookFlags {
+    this.state.flags ??= { ...DEFAULT_WEBHOOK_FLAGS };
+    return this.state.flags;
+  }
+
+  setFlags(flags: Partial<WebhookFlags>): WebhookFlags {
+    Object.assign(this.flags, flags);
+    this.section.changed();
+    return this.flags;
+  }
+
+  /**
+   * Sends an auth webhook body (serialised here so signing covers the exact bytes sent),
+   * unless the environment's flags say Nango would not send it.
+   */
+  send(key: string, payload: { operation?: string }): Delivery | undefined {
+    if (payload.operation === "creation" && !this.flags.onAuthCreation) return undefined;
+    if (payload.operation === "refresh" && !this.flags.onAuthRefreshError) return undefined;
+    return this.enqueue({ key, body: stableStringify(payload) });
   }
 
   replay(id: string): Delivery | undefined {
-    const original = this.state.deliveries.find((d) => d.id === id);
+    const original = this.find(id);
     if (!original) return undefined;
     return this.enqueue({ key: original.key, body: original.body, replayOf: original.id });
   }
 
+  find(id: string): Delivery | undefined {
+    return this.state.deliveries.find((d) => d.id === id);
+  }
+
+  /** Paused: new deliveries are held. Resuming starts every held delivery at once, unordered. */
   setPaused(paused: boolean): void {
     this.state.paused = paused;
     this.section.changed();
-    if (!paused) this.kick();
+    if (!paused) for (const delivery of this.state.deliveries) if (delivery.state === "held") this.start(delivery);
+    this.notifyIdle();
   }
 
-  /** Resolves once nothing is pending or in flight (or the queue is paused). */
+  /**
+   * Delivers the given held deliveries strictly in this order, each (retries included)
+   * finished before the next starts. Others stay held. Resolves when the last is done.
+   */
+  async release(ids: string[]): Promise<Delivery[]> {
+    const chosen = ids.map((id) => {
+      const delivery = this.find(id);
+      if (!delivery) throw new Error(`unknown delivery ${id}`);
+      if (delivery.state !== "held") throw new Error(`delivery ${id} is ${delivery.state}, not held`);
+      return delivery;
+    });
+    for (const delivery of chosen) {
+      delivery.state = "pending";
+      this.inFlight.add(delivery.id);
+    }
+    try {
+      for (const delivery of chosen) await this.deliver(delivery);
+    } finally {
+      for (const delivery of chosen) this.inFlight.delete(delivery.id);
+      this.notifyIdle();
+    }
+    return chosen;
+  }
+
+  /** Resolves once nothing is in flight (held deliveries don't count). */
   whenIdle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
+    if (this.inFlight.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.add(resolve));
-  }
-
-  private isIdle(): boolean {
-    return this.running.size === 0 && (this.state.paused || !this.state.deliveries.some((d) => d.state === "pending"));
   }
 
   private enqueue(input: { key: string; body: string; replayOf?: string }): Delivery {
@@ -112,7 +169,7 @@ export class WebhookDispatcher {
         "user-agent": "Nango-Webhooks (emulator)",
         ...signBody(input.body, this.config.nango.webhookSigningKey),
       },
-      state: "pending",
+      state: this.state.paused ? "held" : "pending",
       attempts: [],
       createdAt: new Date().toISOString(),
       ...(input.replayOf ? { replayOf: input.replayOf } : {}),
@@ -120,37 +177,23 @@ export class WebhookDispatcher {
     this.state.deliveries.push(delivery);
     if (this.state.deliveries.length > MAX_KEPT) this.state.deliveries.splice(0, this.state.deliveries.length - MAX_KEPT);
     this.section.changed();
-    this.kick();
+    if (delivery.state === "pending") this.start(delivery);
     return delivery;
   }
 
-  private kick(): void {
-    if (this.state.paused) return this.notifyIdle();
-    const keys = new Set(this.state.deliveries.filter((d) => d.state === "pending").map((d) => d.key));
-    for (const key of keys) {
-      if (this.running.has(key)) continue;
-      this.running.add(key);
-      void this.drain(key).finally(() => {
-        this.running.delete(key);
-        this.kick();
-      });
-    }
-    this.notifyIdle();
+  private start(delivery: Delivery): void {
+    delivery.state = "pending";
+    this.inFlight.add(delivery.id);
+    void this.deliver(delivery).finally(() => {
+      this.inFlight.delete(delivery.id);
+      this.notifyIdle();
+    });
   }
 
   private notifyIdle(): void {
-    if (!this.isIdle()) return;
+    if (this.inFlight.size > 0) return;
     for (const resolve of this.idle) resolve();
     this.idle.clear();
-  }
-
-  private async drain(key: string): Promise<void> {
-    for (;;) {
-      if (this.state.paused) return;
-      const next = this.state.deliveries.find((d) => d.key === key && d.state === "pending");
-      if (!next) return;
-      await this.deliver(next);
-    }
   }
 
   private async deliver(delivery: Delivery): Promise<void> {

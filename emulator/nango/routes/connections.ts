@@ -94,7 +94,10 @@ export function connectionRoutes(config: EmulatorConfig, section: NangoSection, 
     if (!result.ok) {
       return fail(c, result.status, "invalid_credentials", {
         message: result.message,
-        payload: { connection: connectionFull(connection, false) },
+        // As Nango 0.71 (getConnection.ts): the refresh error's status (400 for
+        // refresh_token_external_error, 424 for backoff / refresh limit reached), code
+        // invalid_credentials, and the connection with its `errors` and `credentials: {}`.
+        payload: { connection: connectionFull(connection, false, false) },
       });
     }
     return c.json(connectionFull(connection, q.refresh_token));

@@ -1,9 +1,10 @@
 /**
  * The popup half of Nango's OAuth2 flow: `GET /oauth/connect/:key` (authorised by the
  * connect session token in the query) redirects to the provider's authorize URL;
- * `GET /oauth/callback` exchanges the code, upserts the connection, runs the post-
- * connection step, queues the auth webhook, notifies the SDK over WebSocket and renders
- * the callback page. Error types and messages are Nango's (web-socket-error.ts).
+ * `GET /oauth/callback` exchanges the code, upserts the connection, notifies the SDK over
+ * WebSocket and renders the callback page; the post-connection hook (tenantId) and the
+ * auth webhook run afterwards, asynchronously, as in Nango. Error types and messages are
+ * Nango's (web-socket-error.ts).
  */
 import crypto from "node:crypto";
 import { Hono, type Context } from "hono";
@@ -13,7 +14,8 @@ import { callbackHtml } from "../callback-html";
 import { authFail, fail } from "../errors";
 import type { Integration } from "../integration";
 import { exchangeCode } from "../oauth-client";
-import { applyPostConnection } from "../post-connection";
+import { applyPostConnection, type PostConnectionHooks } from "../post-connection";
+import { clearRefreshFailure } from "../refresh";
 import { findConnection, findSession, type ConnectSession, type ConnectionRecord, type NangoSection } from "../state";
 import type { WebhookDispatcher } from "../webhooks";
 import type { WsPublisher } from "../websocket";
@@ -46,6 +48,7 @@ export function oauthRoutes(
   integration: Integration,
   webhooks: WebhookDispatcher,
   ws: WsPublisher,
+  hooks: PostConnectionHooks,
 ) {
   const app = new Hono();
   const pending = new Map<string, OAuthSession>();
@@ -133,23 +136,26 @@ export function oauthRoutes(
       return notifyError(c, query, wsClientId, connectionId, "callback_err", message);
     }
 
-    let connection: ConnectionRecord;
     let operation: "creation" | "override";
     try {
       const credentials = await exchangeCode(integration, code, callbackUrl);
-      ({ connection, operation } = upsert(section, integration, oauth, credentials));
+      ({ operation } = upsert(section, integration, oauth, credentials));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       failCreation("unknown", message);
       return notifyError(c, query, wsClientId, connectionId, "unknown_err", message);
     }
-    applyPostConnection(connection);
     section.changed();
-    webhooks.send(
-      connectionId,
-      authWebhookBody(config, integration, { connectionId, operation, connection, endUser: session.end_user }),
-    );
     ws.publish(wsClientId, { message_type: "success", provider_config_key: integration.uniqueKey, connection_id: connectionId, is_pending: false });
+    // Nango: `void connectionCreatedHook(...)`: the UI hears "success" before the hook has
+    // written tenantId, and the webhook goes out only after the hook.
+    hooks.schedule(() => {
+      const current = findConnection(section.data, connectionId, integration.uniqueKey);
+      if (!current) return;
+      applyPostConnection(current);
+      section.changed();
+      webhooks.send(connectionId, authWebhookBody(config, integration, { connectionId, operation, connection: current, endUser: session.end_user }));
+    });
     return html(c, query);
   });
 
@@ -167,14 +173,16 @@ function upsert(section: NangoSection, integration: Integration, oauth: OAuthSes
   const existing = findConnection(section.data, oauth.connectionId, integration.uniqueKey);
   const tags = Object.keys(oauth.session.tags).length > 0 ? oauth.session.tags : (existing?.tags ?? {});
   if (existing) {
+    // Nango's upsertConnection replaces connection_config (no merge): tenantId is gone
+    // until the post-connection hook writes it again.
     Object.assign(existing, {
       credentials,
-      connection_config: { ...existing.connection_config, ...connectionConfig },
+      connection_config: connectionConfig,
       tags,
       end_user: oauth.session.end_user ?? existing.end_user,
       updated_at: now,
-      last_refresh_failure: null,
     });
+    clearRefreshFailure(existing);
     return { connection: existing, operation: "override" as const };
   }
   const connection: ConnectionRecord = {
@@ -191,6 +199,7 @@ function upsert(section: NangoSection, integration: Integration, oauth: OAuthSes
     updated_at: now,
     last_fetched_at: null,
     last_refresh_failure: null,
+    errors: [],
   };
   section.data.connections.push(connection);
   return { connection, operation: "creation" as const };
