@@ -84,18 +84,4 @@ test("closing the Connect UI cancels without connecting", async ({ page }) => {
   await expect(page.getByText("Not connected")).toBeVisible();
 });
 
-test("a tenant that requires admin consent gets a clear message and no connection", async ({ page }) => {
-  const sara = DEMO_MICROSOFT_ACCOUNTS.sara;
-  // Fabrikam requires admin consent for ChannelMessage.Read.All, and no admin has given it.
-  await emulator(`/microsoft/tenants/${sara.tenantId}/admin-consent`, { scopes: ["ChannelMessage.Read.All"], required: true, granted: false });
-  await signInWithPassword(page, DEMO_ALEX.email, DEMO_ALEX.password);
-  await page.goto("/connections");
-  await page.getByRole("button", { name: "Connect Microsoft Teams" }).click();
-  const popup = await startMicrosoftPopup(page);
-  await pickMicrosoftAccount(popup, sara.name, sara.email);
-  await popupClosed(popup);
-  await expect(connectUi(page).getByRole("alert")).toContainText(/AADSTS90094|AADSTS65001|admin/i);
-  await connectUi(page).getByRole("button", { name: "Close" }).first().click();
-  await expect(alertOn(page)).toContainText("administrator must approve this app");
-  await expect(page.getByText("Not connected")).toBeVisible();
-});
+// A tenant that requires an administrator's approval: e2e/enterprise.spec.ts.

@@ -20,7 +20,7 @@ const OIDC = new Set(["openid", "profile", "email", "offline_access"]);
 // Entra ID ignores the port of http://localhost redirect URIs; the app runs on any port.
 const APP_CALLBACK = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/api\/auth\/callback\/microsoft$/;
 // The app's admin console sends tenant admins to /adminconsent with the Nango app's client id.
-const ADMIN_CONSENT_CALLBACK = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/api\/admin\/tenant-consent\/callback$/;
+const ADMIN_CONSENT_CALLBACK = /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/api\/tenant-consent\/callback$/;
 
 export function registeredClients(config: EmulatorConfig): RegisteredClient[] {
   return [

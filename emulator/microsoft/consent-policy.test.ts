@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 
 const FULL = "offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read";
-const ADMIN_CONSENT_CALLBACK = "http://localhost:3999/api/admin/tenant-consent/callback";
+const ADMIN_CONSENT_CALLBACK = "http://localhost:3999/api/tenant-consent/callback";
 
 /** Opens the authorize URL in Chromium and signs in by picking the account. */
 async function signInInChromium(email: string, name: string, params: AuthorizeParams): Promise<Page> {

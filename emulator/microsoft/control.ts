@@ -9,7 +9,8 @@ import { data, tenantGrant, tenantPolicy, type LoginDeps } from "./deps";
 const who = z.object({ email: z.string().optional(), oid: z.string().optional() });
 const adminConsent = z.object({
   scopes: z.array(z.string()).min(1),
-  required: z.boolean().default(true),
+  /** true: these scopes need an admin in this tenant; false: exempt them; absent: leave the policy as is. */
+  required: z.boolean().optional(),
   /** true: an admin already granted these scopes (to every client); false: withdraw that; absent: leave as is. */
   granted: z.boolean().optional(),
 });
@@ -78,7 +79,7 @@ export function registerLoginControls(deps: LoginDeps): void {
     const override = (state.tenantPolicies[tenant.id] ??= {});
     const extra = new Set(override.extraAdminOnly ?? []);
     const exempt = new Set(override.exempt ?? []);
-    for (const scope of body.scopes) {
+    for (const scope of body.required === undefined ? [] : body.scopes) {
       if (body.required) {
         extra.add(scope);
         exempt.delete(scope);
