@@ -55,7 +55,8 @@ export function buildAndSnapshot({ skipBuild }: { skipBuild: boolean }): void {
     // (npm run build's postbuild may have copied these already: replace them.)
     `rm -rf ${APP_DIR}/.next/static ${APP_DIR}/public`,
     `cp -r .next/static ${APP_DIR}/.next/static`,
-    `cp -r public ${APP_DIR}/public`,
+    // public/ is in git, but a checkout without it must still bench.
+    `if [ -d public ]; then cp -r public ${APP_DIR}/public; fi`,
     // Client weight is read from this same build's manifests.
     `cp .next/build-manifest.json ${APP_DIR}/.next/build-manifest.json`,
   ];
