@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { Nango } from "@nangohq/node";
 import { DEMO_MICROSOFT_ACCOUNTS, DEMO_TENANTS } from "../emulator/data/demo-accounts";
-import { ADMIN_API_ROUTES } from "../lib/admin/routes";
+import { ADMIN_API_ROUTES } from "../test-support/admin-routes";
 import { DEMO_ADMIN, DEMO_ALEX, DEMO_MEGAN, type DemoAccount } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { completeMicrosoftPopup, connectUi, ensureConnected, finishConnectUi, startMicrosoftPopup } from "./support/connect-ui";

@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { DEMO_MICROSOFT_ACCOUNTS } from "../../emulator/data/demo-accounts";
-import { ADMIN_SERVER_ACTIONS } from "../../lib/admin/routes";
+import { ADMIN_SERVER_ACTIONS } from "../../test-support/admin-routes";
 import { DEMO_ALEX, DEMO_MEGAN } from "../../lib/demo-accounts";
 import { expect, test } from "../support/fixtures";
 import { apiRoutes, fill, pageTemplates, sampleBody, serverActionFiles, STATE_CHANGING } from "./routes";

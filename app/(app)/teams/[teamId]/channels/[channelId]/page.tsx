@@ -10,7 +10,7 @@ import { SectionSkeleton } from "@/components/dashboard/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getChannelMessages } from "@/lib/graph/messages";
-import { pageId } from "@/lib/graph/page-ids";
+import { pageId } from "@/lib/http/page-ids";
 import { getChannel } from "@/lib/graph/teams";
 
 export const metadata: Metadata = { title: "Channel" };
