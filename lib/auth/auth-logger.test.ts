@@ -23,6 +23,13 @@ describe("next-auth's logger", () => {
     expect(lines[0]).not.toContain("    at ");
   });
 
+  it("names a nameless error by its code (jose leaves name empty)", () => {
+    const lines = captured();
+    const error = Object.assign(new Error("Invalid Initialization Vector length"), { name: "", code: "ERR_JWE_INVALID" });
+    authLogger.error!("JWT_SESSION_ERROR", { error, message: error.message } as never);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ error: "ERR_JWE_INVALID: Invalid Initialization Vector length" });
+  });
+
   it("other errors stay errors, still one line", () => {
     const lines = captured();
     authLogger.error!("SIGNIN_EMAIL_ERROR", new Error("boom") as never);

@@ -13,7 +13,8 @@ function describe(metadata: unknown): { error?: string; message?: string } {
   const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
   const message = (metadata as { message?: unknown } | undefined)?.message;
   return {
-    ...(error instanceof Error ? { error: `${error.name}: ${error.message}` } : {}),
+    // jose's errors carry their kind in `code` and may leave `name` empty.
+    ...(error instanceof Error ? { error: `${error.name || (error as { code?: string }).code || "Error"}: ${error.message}` } : {}),
     ...(typeof message === "string" ? { message } : {}),
   };
 }
