@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
 // Importing the env module validates the configuration at build and start: a bad
 // value fails here, with the variable's name, not on a user's first request.
-import "./lib/env";
+import { loadEnv } from "./lib/env-schema";
+
+loadEnv();
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },

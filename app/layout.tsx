@@ -4,6 +4,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Teams Connect", template: "%s · Teams Connect" },
   description: "Connect your Microsoft Teams account and see your teams, channels and chats in one place.",
+  // Files in public/ (in git): the browser's /favicon.ico request is answered too.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

@@ -1,12 +1,12 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { Nango } from "@nangohq/node";
 import { DEMO_MICROSOFT_ACCOUNTS, DEMO_TENANTS } from "../emulator/data/demo-accounts";
-import { ADMIN_API_ROUTES } from "../lib/admin/routes";
+import { ADMIN_API_ROUTES } from "../test-support/admin-routes";
 import { DEMO_ADMIN, DEMO_ALEX, DEMO_MEGAN, type DemoAccount } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { completeMicrosoftPopup, connectUi, ensureConnected, finishConnectUi, startMicrosoftPopup } from "./support/connect-ui";
 import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
-import { emulator, NANGO_SECRET_KEY, signWebhook, stack } from "./support/stack";
+import { authWebhook, emulator, NANGO_SECRET_KEY, signWebhook, stack } from "./support/stack";
 
 test.describe.configure({ mode: "serial" });
 
@@ -91,10 +91,7 @@ test("all users missing a required scope are re-prompted in bulk, and an admin c
     tenantId: DEMO_TENANTS.contoso.id,
     scopes: ["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read"],
   });
-  const body = JSON.stringify({
-    authMode: "OAUTH2", connectionId: connection.connection_id, endUser: { endUserId: alexRow!.id }, environment: "dev", from: "nango",
-    operation: "creation", provider: "microsoft-teams", providerConfigKey: "microsoft-teams", success: true, tags: { end_user_id: alexRow!.id }, type: "auth",
-  });
+  const body = authWebhook({ connectionId: connection.connection_id, endUser: { id: alexRow!.id }, tags: { end_user_id: alexRow!.id } });
   expect((await admin.request.post("/api/webhooks/nango", { data: body, headers: signWebhook(body) })).status()).toBe(200);
   expect(await userRow(admin.request, DEMO_ALEX.email)).toMatchObject({ health: "missing_scopes", missingScopes: ["Presence.Read"] });
 

@@ -72,3 +72,16 @@ test("Sign in with Microsoft (OpenID Connect) creates the user and signs them in
   await expectSignedInAs(page, adele.name);
   await expect(page.getByText(adele.email)).toBeVisible();
 });
+
+test("the app's icons and manifest are served (public/ is in git)", async ({ request }) => {
+  for (const [path, type] of [
+    ["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/],
+    ["/icon.svg", /image\/svg\+xml/],
+    ["/apple-touch-icon.png", /image\/png/],
+    ["/manifest.webmanifest", /application\/manifest\+json/],
+  ] as const) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"], path).toMatch(type);
+  }
+});

@@ -3,17 +3,11 @@ import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
 import { DEMO_ALEX } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { expect, test } from "./support/fixtures";
-import { emulator, signWebhook, stack } from "./support/stack";
+import { authWebhook, emulator, signWebhook, stack } from "./support/stack";
 
 test.describe.configure({ mode: "serial" });
 
 const tenantId = DEMO_MICROSOFT_ACCOUNTS.alex.tenantId;
-
-function authWebhook(fields: Record<string, unknown>): string {
-  // Nango serialises with sorted keys; the exact bytes are what gets signed.
-  const body = { authMode: "OAUTH2", environment: "dev", from: "nango", provider: "microsoft-teams", providerConfigKey: "microsoft-teams", type: "auth", ...fields };
-  return JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b))));
-}
 
 async function appUserId(page: Page): Promise<string> {
   const session = (await (await page.request.get("/api/auth/session")).json()) as { uid: string };
@@ -42,8 +36,7 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
   const creation = authWebhook({
     connectionId,
     operation: "creation",
-    success: true,
-    endUser: { endUserId: userId, endUserEmail: DEMO_ALEX.email, tags: {} },
+    endUser: { id: userId, email: DEMO_ALEX.email },
     tags: { end_user_id: userId, end_user_email: DEMO_ALEX.email },
   });
 
@@ -61,7 +54,7 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
   });
 
   await test.step("an unknown end user is acknowledged and nothing is stored", async () => {
-    const stranger = authWebhook({ connectionId, operation: "creation", success: true, endUser: { endUserId: "00000000-0000-4000-8000-000000000000" }, tags: {} });
+    const stranger = authWebhook({ connectionId, operation: "creation", endUser: { id: "00000000-0000-4000-8000-000000000000" }, tags: {} });
     const response = await page.request.post("/api/webhooks/nango", { data: stranger, headers: signWebhook(stranger) });
     expect(response.status()).toBe(200);
     expect(((await response.json()) as { outcome: string }).outcome).toBe("unknown_user");
@@ -84,7 +77,6 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
     const failure = authWebhook({
       connectionId,
       operation: "refresh",
-      success: false,
       error: { type: "refresh_token_external_error", description: "AADSTS50173: The provided grant has expired due to it being revoked." },
     });
     const response = await page.request.post("/api/webhooks/nango", { data: failure, headers: signWebhook(failure) });

@@ -1,11 +1,11 @@
 /**
  * `npm run doctor`: checks the configuration (the environment, as the app reads it)
  * against the live services and prints a checklist with a fix for every problem.
- * Exits 1 when any check fails (warnings don't). The checks live in lib/doctor/.
+ * Exits 1 when any check fails (warnings don't). The checks live in scripts/doctor/.
  */
 import { env } from "../lib/env";
-import { hasFailures, runDoctor } from "../lib/doctor/run-doctor";
-import type { CheckStatus } from "../lib/doctor/types";
+import { hasFailures, runDoctor } from "./doctor/run-doctor";
+import type { CheckStatus } from "./doctor/types";
 
 const MARK: Record<CheckStatus, string> = { pass: "✔", fail: "✖", warn: "!", skip: "–" };
 

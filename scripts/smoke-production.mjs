@@ -11,11 +11,12 @@
  *  4. SIGTERM during a slow request: the request completes, the server exits cleanly.
  * Prints one PASS/FAIL line at the end.
  */
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import pg from "pg";
 import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts.ts";
 import { DEMO_MEGAN } from "../lib/demo-accounts.ts";
+import { signedAuthWebhook } from "../test-support/nango-webhook.ts";
 import { assertPortsFree, run, runToEnd, stopAll, tsNode, waitForUrl } from "./lib/processes.mjs";
 import { stackEnv } from "./lib/stack-env.mjs";
 
@@ -109,11 +110,6 @@ async function signIn(appUrl, email, password) {
   return cookie();
 }
 
-const signWebhook = (body) => ({
-  "content-type": "application/json",
-  "x-nango-hmac-sha256": createHmac("sha256", env1.NANGO_WEBHOOK_SIGNING_KEY).update(body).digest("hex"),
-});
-
 let failure;
 try {
   await admin(`CREATE DATABASE "${dbName}"`);
@@ -150,24 +146,11 @@ try {
     body: JSON.stringify({ endUser: { id: uid, email: DEMO_MEGAN.email, displayName: DEMO_MEGAN.name }, tenantId: DEMO_MICROSOFT_ACCOUNTS.megan.tenantId }),
   });
   const connectionId = (await seeded.json()).connection.connection_id;
-  const hook = JSON.stringify(
-    Object.fromEntries(
-      Object.entries({
-        authMode: "OAUTH2",
-        connectionId,
-        endUser: { endUserEmail: DEMO_MEGAN.email, endUserId: uid, tags: {} },
-        environment: "dev",
-        from: "nango",
-        operation: "creation",
-        provider: "microsoft-teams",
-        providerConfigKey: "microsoft-teams",
-        success: true,
-        tags: { end_user_email: DEMO_MEGAN.email, end_user_id: uid },
-        type: "auth",
-      }).sort(([a], [b]) => a.localeCompare(b)),
-    ),
+  const hook = signedAuthWebhook(
+    { connectionId, endUser: { id: uid, email: DEMO_MEGAN.email }, tags: { end_user_email: DEMO_MEGAN.email, end_user_id: uid } },
+    env1.NANGO_WEBHOOK_SIGNING_KEY,
   );
-  const delivered = await fetch(`${env1.APP_URL}/api/webhooks/nango`, { method: "POST", headers: signWebhook(hook), body: hook });
+  const delivered = await fetch(`${env1.APP_URL}/api/webhooks/nango`, { method: "POST", ...hook });
   const { outcome } = await delivered.json();
   check(delivered.status === 200 && outcome === "stored", `webhook to instance 1: ${delivered.status} ${outcome}`);
   const seen = await (await fetch(`${env2.APP_URL}/api/connections`, { headers: { cookie } })).json();

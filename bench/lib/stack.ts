@@ -4,7 +4,6 @@
  * a fresh PostgreSQL database, the emulator on 4410–4413 and the app on 3400.
  */
 import { execFileSync } from "node:child_process";
-import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import bcrypt from "bcryptjs";
@@ -14,6 +13,7 @@ import { assertPortsFree, run, runToEnd, tsNode, waitForUrl } from "../../script
 // @ts-expect-error -- plain ESM helper shared with the other launchers
 import { stackEnv } from "../../scripts/lib/stack-env.mjs";
 import { DEMO_TENANTS } from "../../emulator/data/demo-accounts";
+import { signedAuthWebhook } from "../../test-support/nango-webhook";
 
 export const APP_PORT = 3400;
 export const EMULATOR_BASE_PORT = 4410;
@@ -55,7 +55,8 @@ export function buildAndSnapshot({ skipBuild }: { skipBuild: boolean }): void {
     // (npm run build's postbuild may have copied these already: replace them.)
     `rm -rf ${APP_DIR}/.next/static ${APP_DIR}/public`,
     `cp -r .next/static ${APP_DIR}/.next/static`,
-    `cp -r public ${APP_DIR}/public`,
+    // public/ is in git, but a checkout without it must still bench.
+    `if [ -d public ]; then cp -r public ${APP_DIR}/public; fi`,
     // Client weight is read from this same build's manifests.
     `cp .next/build-manifest.json ${APP_DIR}/.next/build-manifest.json`,
   ];
@@ -177,24 +178,8 @@ export async function connectUser(env: Env, control: Control, user: { id: string
     tenantId: DEMO_TENANTS.contoso.id,
     accessToken,
   });
-  const body = JSON.stringify({
-    authMode: "OAUTH2",
-    connectionId: connection.connection_id,
-    endUser: { endUserId: user.id },
-    environment: "dev",
-    from: "nango",
-    operation: "creation",
-    provider: "microsoft-teams",
-    providerConfigKey: "microsoft-teams",
-    success: true,
-    tags: { end_user_id: user.id },
-    type: "auth",
-  });
-  const response = await fetch(`${env.APP_URL}/api/webhooks/nango`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-nango-hmac-sha256": createHmac("sha256", env.NANGO_WEBHOOK_SIGNING_KEY!).update(body).digest("hex") },
-    body,
-  });
+  const webhook = signedAuthWebhook({ connectionId: connection.connection_id, endUser: { id: user.id }, tags: { end_user_id: user.id } }, env.NANGO_WEBHOOK_SIGNING_KEY!);
+  const response = await fetch(`${env.APP_URL}/api/webhooks/nango`, { method: "POST", ...webhook });
   const result = (await response.json()) as { outcome?: string };
   if (result.outcome !== "stored") throw new Error(`webhook for ${user.email}: ${response.status} ${JSON.stringify(result)}`);
 }

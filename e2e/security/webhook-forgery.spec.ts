@@ -9,20 +9,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { DEMO_TENANTS } from "../../emulator/data/demo-accounts";
 import { DEMO_ADMIN, DEMO_MEGAN } from "../../lib/demo-accounts";
 import { expect, test } from "../support/fixtures";
-import { emulator, signWebhook } from "../support/stack";
+import { authWebhook, emulator, signWebhook } from "../support/stack";
 import { adminSnapshot, rawRequest, signedIn, tableCounts } from "./support";
 
 const PATH = "/api/webhooks/nango";
 
-function sorted(body: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(body).sort(([a], [b]) => a.localeCompare(b))));
-}
-
 function creationFor(userId: string, connectionId: string): string {
-  return sorted({
-    authMode: "OAUTH2", connectionId, endUser: { endUserId: userId }, environment: "dev", from: "nango", operation: "creation",
-    provider: "microsoft-teams", providerConfigKey: "microsoft-teams", success: true, tags: { end_user_id: userId }, type: "auth",
-  });
+  return authWebhook({ connectionId, endUser: { id: userId }, tags: { end_user_id: userId } });
 }
 
 const post = (body: string | Buffer, headers: Record<string, string>) => rawRequest(PATH, { method: "POST", headers, body });

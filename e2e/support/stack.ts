@@ -2,9 +2,11 @@
  * The e2e stack's addresses and keys (same source as its launcher), and small clients
  * for the emulator's control API and for signing webhooks as Nango does.
  */
-import { createHmac } from "node:crypto";
 // @ts-expect-error -- plain ESM helper shared with the launcher scripts
 import { e2eEnv } from "../../scripts/lib/e2e-env.mjs";
+import { signWebhook as signWithKey } from "../../test-support/nango-webhook";
+
+export { authWebhook } from "../../test-support/nango-webhook";
 
 export const stack = e2eEnv() as Record<"APP_URL" | "PORT" | "NANGO_HOST" | "MICROSOFT_LOGIN_URL" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY", string>;
 export const WEBHOOK_SIGNING_KEY = stack.NANGO_WEBHOOK_SIGNING_KEY as string;
@@ -22,8 +24,5 @@ export async function emulator<T = unknown>(path: string, body?: unknown, method
 
 /** Headers Nango puts on a webhook: HMAC-SHA256 of the exact body with the signing key. */
 export function signWebhook(body: string, key = WEBHOOK_SIGNING_KEY): Record<string, string> {
-  return {
-    "content-type": "application/json",
-    "x-nango-hmac-sha256": createHmac("sha256", key).update(body).digest("hex"),
-  };
+  return signWithKey(body, key);
 }

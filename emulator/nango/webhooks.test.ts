@@ -4,7 +4,7 @@ import { Nango } from "@nangohq/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stableStringify } from "./stable-json";
 import { setup, SIGNING_KEY } from "./test/fixture";
-import type { Delivery } from "./webhooks";
+import { signBody, type Delivery } from "./webhooks";
 
 let t: Awaited<ReturnType<typeof setup>>;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe("auth webhooks", () => {
     const raw = stableStringify(body);
     const signature = "29690d47334ba2f0e135c7f9ec6882a997ab33be72bbc144f43c63bc42ed942b";
     const documented = "5618c7bbd4607d10e5a8c835a25468c303e954bdf42503d2f06ae1840c16bbef";
-    expect(crypto.createHmac("sha256", "test-signing-key").update(raw).digest("hex")).toBe(signature);
+    expect(signBody(raw, "test-signing-key")["X-Nango-Hmac-Sha256"]).toBe(signature);
     const nango = new Nango({ secretKey: "x", webhookSigningKey: "test-signing-key" });
     expect(nango.verifyIncomingWebhookRequest(raw, { "X-Nango-Hmac-Sha256": signature })).toBe(true);
     expect(nango.verifyIncomingWebhookRequest(raw, { "X-Nango-Hmac-Sha256": documented })).toBe(false);
@@ -97,7 +97,12 @@ describe("auth webhooks", () => {
     await fetch(`${t.emulator.origins.nango}/connections/${connectionId}?provider_config_key=microsoft-teams&force_refresh=true`, {
       headers: { authorization: "Bearer emulator-secret-key-0000000000000000" },
     });
-    await new Promise((r) => setTimeout(r, 100));
+    // Paused: both events are queued (flush answers at once while paused) and none was sent.
+    const queued = (await flush()).filter((d) => d.key === connectionId);
+    expect(queued.map((d) => [JSON.parse(d.body).operation, d.state, d.attempts.length])).toEqual([
+      ["creation", "pending", 0],
+      ["refresh", "pending", 0],
+    ]);
     expect(t.receiver.received).toHaveLength(0);
     await t.emulator.control("/nango/webhooks/resume", {});
     const deliveries = await flush();

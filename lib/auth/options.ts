@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authLogger } from "./auth-logger";
 import { microsoftProvider } from "./microsoft-provider";
 import { MicrosoftSignInRefused, resolveMicrosoftUser } from "./microsoft-user";
 import { verifyPassword } from "./password";
@@ -17,6 +18,8 @@ export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
+  // Forged or stale session cookies are expected: one structured line, not a stack.
+  logger: authLogger,
   providers: [
     CredentialsProvider({
       id: "password",

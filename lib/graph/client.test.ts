@@ -156,7 +156,9 @@ describe("$batch", () => {
     const batches = await route("POST /v1.0/$batch");
     expect(batches).toBeGreaterThanOrEqual(2);
     expect(batches).toBeLessThanOrEqual(t.graph.graphPolicy.maxAttempts);
-    expect(await route("GET /v1.0/teams/:teamId/channels")).toBe(0);
+    // Counters are keyed by the concrete path: no team's channels were listed one by one.
+    const byRoute = (await t.counters()).byRoute;
+    expect(Object.keys(byRoute).filter((key) => /^GET \/v1\.0\/teams\/[^/]+\/channels$/.test(key))).toEqual([]);
   });
 
   it("keeps per-item statuses: 200, 403 and 404 are final, only 429 is retried", async () => {
@@ -220,7 +222,8 @@ describe("error mapping", () => {
 
   it("a team the user is not in is forbidden; a bad id never reaches Graph", async () => {
     expect((await failure(t.graph.getTeamWithChannels(megan, t.teamIdByName("Leadership")))).code).toBe("forbidden");
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the parallel channels call settles
+    // The team and its channels are read in parallel: wait until the channels call has reached Graph too.
+    await expect.poll(() => route(`GET /v1.0/teams/${t.teamIdByName("Leadership")}/channels`)).toBe(1);
     const before = (await t.counters()).total;
     const error = await failure(t.graph.getTeamWithChannels(megan, "../me"));
     expect(error.code).toBe("invalid_input");
@@ -242,10 +245,19 @@ describe("pages of data", () => {
     const page = await t.graph.getChatMessages(megan, first!.id);
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((m) => !/<script|<at /i.test(m.html))).toBe(true);
-    if (page.cursor) {
-      const older = await t.graph.getChatMessages(megan, first!.id, page.cursor);
-      expect(older.items[0]!.createdAt <= page.items.at(-1)!.createdAt).toBe(true);
-    }
+  });
+
+  it("pages a chat's messages with a cursor, older messages on the next page", async () => {
+    // The demo data gives chats 5–30 messages: some of Megan's recent chats have a second page.
+    const chats = await t.graph.getRecentChats(megan, 8);
+    const pages = await Promise.all(chats.map(async (chat) => ({ chat, page: await t.graph.getChatMessages(megan, chat.id) })));
+    const paged = pages.find(({ page }) => page.cursor);
+    expect(paged, "one of Megan's recent chats has more than one page of messages").toBeDefined();
+    const { chat, page } = paged!;
+    const older = await t.graph.getChatMessages(megan, chat.id, page.cursor!);
+    expect(older.items.length).toBeGreaterThan(0);
+    expect(older.items[0]!.createdAt <= page.items.at(-1)!.createdAt).toBe(true);
+    expect(new Set([...page.items, ...older.items].map((m) => m.id)).size).toBe(page.items.length + older.items.length);
   });
 
   it("reads a team's channels and a channel's messages", async () => {

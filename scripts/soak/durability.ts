@@ -6,8 +6,8 @@
  * - two instances: a webhook received by instance 1 is visible to the user on instance 2;
  *   the browser's connect event and Nango's webhooks racing on both instances make one row.
  */
-import { createHmac } from "node:crypto";
 import type { RunningEmulator } from "../../emulator/main";
+import { signedAuthWebhook } from "../../test-support/nango-webhook";
 import type { AppInstance } from "./stack";
 import { db, KEYS, sleep } from "./stack";
 import { createUsers, seedConnection, type Control } from "./users";
@@ -73,10 +73,6 @@ export async function crashDuringWebhooks(opts: { instance: AppInstance; emulato
   };
 }
 
-function sign(body: string) {
-  return { "content-type": "application/json", "x-nango-hmac-sha256": createHmac("sha256", KEYS.NANGO_WEBHOOK_SIGNING_KEY).update(body).digest("hex") };
-}
-
 export async function twoInstances(opts: { instances: [AppInstance, AppInstance]; emulator: RunningEmulator; control: Control; msEmail: string }) {
   const [one, two] = opts.instances;
   const { emulator, control } = opts;
@@ -101,11 +97,9 @@ export async function twoInstances(opts: { instances: [AppInstance, AppInstance]
           body: JSON.stringify({ connectionId: racedId }),
         }).then((r) => r.status),
       );
-      const body = JSON.stringify({
-        authMode: "OAUTH2", connectionId: racedId, endUser: { endUserId: racer!.id }, environment: `race-${app.port}-${i}`, from: "nango",
-        operation: "creation", provider: "microsoft-teams", providerConfigKey: "microsoft-teams", success: true, type: "auth",
-      });
-      requests.push(fetch(`${app.url}/api/webhooks/nango`, { method: "POST", headers: sign(body), body }).then((r) => r.status));
+      // Distinct bodies (the environment differs), so none is a replay of another.
+      const webhook = signedAuthWebhook({ connectionId: racedId, endUser: { id: racer!.id }, environment: `race-${app.port}-${i}` }, KEYS.NANGO_WEBHOOK_SIGNING_KEY);
+      requests.push(fetch(`${app.url}/api/webhooks/nango`, { method: "POST", ...webhook }).then((r) => r.status));
     }
   }
   const statuses = await Promise.all(requests);

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getRecentChats } from "@/lib/graph/chats";
 import { getMyPresence } from "@/lib/graph/presence";
-import { refreshAllowed } from "@/lib/graph/page-refresh";
+import { refreshAllowed } from "@/lib/http/page-refresh";
 import { getJoinedTeams } from "@/lib/graph/teams";
 
 export const metadata: Metadata = { title: "Dashboard" };

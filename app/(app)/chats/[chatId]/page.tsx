@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getChat } from "@/lib/graph/chats";
 import { getChatMessages } from "@/lib/graph/messages";
-import { pageId } from "@/lib/graph/page-ids";
+import { pageId } from "@/lib/http/page-ids";
 
 export const metadata: Metadata = { title: "Chat" };
 

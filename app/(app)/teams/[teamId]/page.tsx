@@ -7,7 +7,7 @@ import { EmptyState, Section } from "@/components/dashboard/section";
 import { ChannelList } from "@/components/teams/channel-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { pageId } from "@/lib/graph/page-ids";
+import { pageId } from "@/lib/http/page-ids";
 import { getTeamWithChannels } from "@/lib/graph/teams";
 
 export const metadata: Metadata = { title: "Team" };

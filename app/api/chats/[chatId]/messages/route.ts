@@ -1,6 +1,6 @@
 // GET /api/chats/:chatId/messages?cursor= – a page of a chat's messages (sanitised HTML), newest first
 import { getChatMessages } from "@/lib/graph/messages";
-import { idParams, privateJson, readQuery } from "@/lib/graph/route-helpers";
+import { idParams, privateJson, readQuery } from "@/lib/http/route-helpers";
 import { withUser } from "@/lib/http/handlers";
 
 export const GET = withUser<{ chatId: string }>(async (request, user, params) => {

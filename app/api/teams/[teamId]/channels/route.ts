@@ -1,6 +1,6 @@
 // GET /api/teams/:teamId/channels – one team and the channels the user can see
 import { withUser } from "@/lib/http/handlers";
-import { idParams, privateJson, readQuery } from "@/lib/graph/route-helpers";
+import { idParams, privateJson, readQuery } from "@/lib/http/route-helpers";
 import { getTeamWithChannels } from "@/lib/graph/teams";
 
 export const GET = withUser<{ teamId: string }>(async (request, user, params) => {

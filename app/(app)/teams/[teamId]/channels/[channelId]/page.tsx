@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { featureAccess } from "@/lib/connections/feature-access";
 import { getChannelMessages } from "@/lib/graph/messages";
-import { pageId } from "@/lib/graph/page-ids";
+import { pageId } from "@/lib/http/page-ids";
 import { getChannel } from "@/lib/graph/teams";
 
 export const metadata: Metadata = { title: "Channel" };

@@ -1,7 +1,7 @@
 // GET /api/teams/:teamId/channels/:channelId/messages/:messageId/replies – a thread's replies, oldest first
 import { withUser } from "@/lib/http/handlers";
 import { getMessageReplies } from "@/lib/graph/messages";
-import { idParams, privateJson, readQuery } from "@/lib/graph/route-helpers";
+import { idParams, privateJson, readQuery } from "@/lib/http/route-helpers";
 
 export const GET = withUser<{ teamId: string; channelId: string; messageId: string }>(async (request, user, params) => {
   const { teamId, channelId, messageId } = idParams(params);

@@ -3,8 +3,8 @@ import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { takeToken } from "@/lib/http/rate-limit";
-import { decodeParam, graphIdSchema } from "./ids";
-import type { ReadOptions } from "./read";
+import { decodeParam, graphIdSchema } from "@/lib/graph/ids";
+import type { ReadOptions } from "@/lib/graph/read";
 
 const query = z.object({
   cursor: z.string().min(1).max(4_000).optional(),

@@ -6,9 +6,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describeTarget, parseDatabaseUrl } from "@/lib/db/database-url";
 import { DatabaseLockedError } from "@/lib/db/pglite-lock";
-import { connectForMigrations } from "../../scripts/db/connect";
-import { isUpToDate } from "../../scripts/db/is-up-to-date";
-import { MIGRATIONS_DIR } from "../../scripts/db/migrations-list";
+import { connectForMigrations } from "../db/connect";
+import { isUpToDate } from "../db/is-up-to-date";
+import { MIGRATIONS_DIR } from "../db/migrations-list";
 import { fail, pass, skip, warn, withTimeout, type CheckResult } from "./types";
 
 const TIMEOUT_MS = 15_000; // opening PGlite takes a few seconds on a busy machine

@@ -9,7 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { EMULATOR_DEFAULTS } from "@/lib/env";
-import { migratedPgliteDir } from "../../scripts/db/testing";
+import { migratedPgliteDir } from "../db/testing";
 import { checkConfiguration } from "./config";
 import { checkDatabase } from "./database";
 import { checkProvider } from "./integration";

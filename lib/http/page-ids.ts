@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { decodeParam, isGraphId } from "./ids";
+import { decodeParam, isGraphId } from "@/lib/graph/ids";
 
 /** A page's id segment, or the 404 page when it is not shaped like a Graph id. */
 export function pageId(raw: string): string {
