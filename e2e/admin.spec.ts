@@ -156,7 +156,7 @@ test("a non-admin gets 403 from every admin route and not-found from admin pages
       expect(await response.text()).not.toContain(DEMO_ALEX.email);
     }
   }
-  for (const path of ["/admin", "/admin/audit", "/admin/settings"]) {
+  for (const path of ["/admin", "/admin/audit", "/admin/settings", "/admin/tenants"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
 });

@@ -35,7 +35,7 @@ test("user B gets 403/404 and none of user A's data from every route and page wi
 
   // A's ids that B cannot see through B's own Microsoft account.
   const aSession = (await getJson(a, "/api/auth/session")) as { uid: string };
-  const aConnection = ((await getJson(a, "/api/connections")) as { connection: { connectionId: string; accountEmail: string } }).connection;
+  const aConnection = ((await getJson(a, "/api/connections")) as { connection: { connectionId: string; accountEmail: string; tenantId: string | null } }).connection;
   const aTeams = ((await getJson(a, "/api/teams")) as { teams: Array<{ id: string; name: string }> }).teams;
   const bTeams = ((await getJson(b, "/api/teams")) as { teams: Array<{ id: string }> }).teams;
   const aOnlyTeams = aTeams.filter((team) => !bTeams.some((t) => t.id === team.id));
@@ -63,6 +63,8 @@ test("user B gets 403/404 and none of user A's data from every route and page wi
     chatId: aOnlyChat!.id,
     userId: aSession.uid,
     connectionId: aConnection.connectionId,
+    // Admin-only tenant routes: B (not an admin) must get 403 for A's tenant.
+    tenantId: aConnection.tenantId ?? "organizations",
   };
   // Things only A's responses contain (names are not: B chats with A too).
   const aMarkers = [DEMO_MEGAN.email, aConnection.accountEmail, aSession.uid, aConnection.connectionId, team.name];

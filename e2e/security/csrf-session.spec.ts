@@ -12,7 +12,7 @@ import { adminSnapshot, cookieHeader, env, rawRequest, signedIn } from "./suppor
 
 test.describe.configure({ mode: "serial" });
 
-const SAMPLE = { teamId: "x", channelId: "x", messageId: "x", chatId: "x", userId: "00000000-0000-4000-8000-000000000000" };
+const SAMPLE = { teamId: "x", channelId: "x", messageId: "x", chatId: "x", userId: "00000000-0000-4000-8000-000000000000", tenantId: "00000000-0000-4000-8000-0000000000aa" };
 
 function stateChangingCalls() {
   return apiRoutes()

@@ -26,6 +26,8 @@ export const NON_SESSION_ROUTES: Record<string, string> = {
   "/api/auth/[...nextauth]": "next-auth's own endpoints (sign-in, callbacks, sign-out) with its double-submit CSRF token",
   "/api/webhooks/nango": "authenticated by Nango's HMAC signature (webhook-forgery.spec.ts)",
   "/api/health": "public liveness/readiness probe for load balancers: GET only, no user data (scanned by secrets.spec.ts)",
+  "/api/tenant-consent/callback":
+    "Microsoft's redirect back from the admin-consent endpoint, opened by an organization admin who may have no account here: authenticated by the app-signed state (lib/tenants/signed-state.ts); shows no data",
 };
 
 function walk(dir: string, name: string): string[] {
@@ -109,6 +111,8 @@ export function sampleBody(template: string, method: string, ids: { connectionId
     "DELETE /api/connections": undefined,
     "POST /api/admin/reprompts": { prompt: "consent", reason: "security suite", target: { userIds: [ids.userId] } },
     "PUT /api/admin/settings/allowed-tenants": { tenants: [] },
+    "PUT /api/admin/tenants/[tenantId]/policy": { userConsent: "unknown" },
+    "POST /api/connect/failure": { reason: "cancelled" },
     "DELETE /api/admin/users/[userId]/connection": undefined,
     "DELETE /api/admin/users/[userId]/reprompt": undefined,
   };

@@ -93,7 +93,7 @@ test("no secret or token in client assets, pages, API responses or logs", async 
     const { items: chats } = (await (await megan.request.get("/api/chats")).json()) as { items: Array<{ id: string }> };
     const userPages = ["/dashboard", "/connections", "/chats", `/teams/${encodeURIComponent(teams[0]!.id)}`, `/chats/${encodeURIComponent(chats[0]!.id)}`];
     for (const url of userPages) found.push(...findSecrets(await visit(megan, url), secrets).map((s) => `${s} in page ${url}`));
-    for (const url of ["/admin", "/admin/audit", "/admin/settings"]) found.push(...findSecrets(await visit(admin, url), secrets).map((s) => `${s} in page ${url}`));
+    for (const url of ["/admin", "/admin/audit", "/admin/settings", "/admin/tenants"]) found.push(...findSecrets(await visit(admin, url), secrets).map((s) => `${s} in page ${url}`));
     const anonymous = await browser.newPage({ baseURL: env.APP_URL });
     found.push(...findSecrets(await visit(anonymous, "/signin"), secrets).map((s) => `${s} in /signin`));
     await anonymous.close();
@@ -103,7 +103,7 @@ test("no secret or token in client assets, pages, API responses or logs", async 
     const { teams } = (await (await megan.request.get("/api/teams")).json()) as { teams: Array<{ id: string }> };
     const team = (await (await megan.request.get(`/api/teams/${encodeURIComponent(teams[0]!.id)}/channels`)).json()) as { channels: Array<{ id: string }> };
     const { items: chats } = (await (await megan.request.get("/api/chats")).json()) as { items: Array<{ id: string }> };
-    const ids = { teamId: teams[0]!.id, channelId: team.channels[0]!.id, messageId: "1", chatId: chats[0]!.id, userId: "00000000-0000-4000-8000-000000000000", nextauth: "session" };
+    const ids = { teamId: teams[0]!.id, channelId: team.channels[0]!.id, messageId: "1", chatId: chats[0]!.id, userId: "00000000-0000-4000-8000-000000000000", tenantId: "organizations", nextauth: "session" };
     for (const route of apiRoutes().filter((r) => r.methods.includes("GET"))) {
       for (const page of [megan, admin]) {
         const response = await page.request.get(fill(route.template, ids));
