@@ -9,12 +9,14 @@ import { DatabaseLockedError } from "@/lib/db/pglite-lock";
 import { connectForMigrations } from "../db/connect";
 import { isUpToDate } from "../db/is-up-to-date";
 import { MIGRATIONS_DIR } from "../db/migrations-list";
+import { checkAdminConsent, checkAuthWebhooks } from "./consent";
 import { fail, pass, skip, warn, withTimeout, type CheckResult } from "./types";
 
 const TIMEOUT_MS = 15_000; // opening PGlite takes a few seconds on a busy machine
 const MIGRATE = "run npm run deploy:migrate (npm start does it before starting the server)";
 
-export async function checkDatabase(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<CheckResult[]> {
+/** Also checks what the data shows (webhooks received, admin consent) when `requiredScopes` is given and the schema is current. */
+export async function checkDatabase(databaseUrl: string, migrationsDir = MIGRATIONS_DIR, requiredScopes?: string[]): Promise<CheckResult[]> {
   const target = parseDatabaseUrl(databaseUrl);
   const label = describeTarget(target);
   if (target.kind === "pglite" && !existsSync(path.join(target.dataDir, "PG_VERSION"))) {
@@ -23,10 +25,16 @@ export async function checkDatabase(databaseUrl: string, migrationsDir = MIGRATI
   let connection: Awaited<ReturnType<typeof connectForMigrations>> | undefined;
   try {
     connection = await withTimeout(connectForMigrations(target), TIMEOUT_MS, label);
-    const upToDate = await withTimeout(isUpToDate(connection.prisma(), migrationsDir), TIMEOUT_MS, label);
+    const prisma = connection.prisma();
+    const upToDate = await withTimeout(isUpToDate(prisma, migrationsDir), TIMEOUT_MS, label);
+    const data =
+      upToDate && requiredScopes
+        ? await withTimeout(Promise.all([checkAuthWebhooks(prisma), checkAdminConsent(prisma, requiredScopes)]), TIMEOUT_MS, label)
+        : [];
     return [
       pass("Database reachable", label),
       upToDate ? pass("Database migrated", "every migration is applied") : fail("Database migrated", "migrations are pending or failed", MIGRATE),
+      ...data,
     ];
   } catch (error) {
     if (error instanceof DatabaseLockedError) {

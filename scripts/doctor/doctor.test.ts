@@ -159,4 +159,28 @@ describe("npm run doctor", () => {
     expect(byTitle(await checkDatabase(`pglite:${missing}`), "Database reachable")).toMatchObject({ status: "fail", detail: expect.stringContaining("no embedded database") });
     expect(byTitle(await checkDatabase("postgresql://postgres@127.0.0.1:9/none"), "Database reachable").status).toBe("fail");
   }, 90_000);
+
+  it("Nango's auth webhooks look off, and an admin-only scope lacks a tenant's grant, from what the database holds", async () => {
+    const seeded = await migratedPgliteDir();
+    temp.push(seeded.dataDir);
+    const pglite = await PGlite.create(seeded.dataDir);
+    const tenant = "11111111-1111-4111-8111-111111111111";
+    await pglite.exec(`
+      INSERT INTO "User" (id, email, name, "updatedAt") VALUES ('00000000-0000-4000-8000-0000000000d1', 'd1@example.com', 'D1', now());
+      INSERT INTO "TeamsConnection" (id, "userId", "integrationId", "nangoConnectionId", "tenantId", "grantedScopes", "createdAt", "updatedAt")
+      VALUES ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000d1', 'microsoft-teams', 'conn-old', '${tenant}', ARRAY['User.Read','Chat.Read'], now() - interval '1 hour', now());`);
+    await pglite.close();
+    let results = await checkDatabase(`pglite:${seeded.dataDir}`, undefined, REQUIRED);
+    expect(byTitle(results, "Nango auth webhooks")).toMatchObject({ status: "warn", fix: expect.stringContaining("Environment settings > Webhooks") });
+    expect(byTitle(results, "Admin consent")).toMatchObject({ status: "warn", detail: expect.stringContaining(tenant) });
+
+    const fixed = await PGlite.create(seeded.dataDir);
+    await fixed.exec(`
+      INSERT INTO "WebhookEvent" (id, "dedupeKey", operation, "connectionId", success, outcome) VALUES ('00000000-0000-4000-8000-0000000000e1', 'k1', 'creation', 'conn-old', true, 'stored');
+      INSERT INTO "TenantConsent" ("tenantId", "adminGrantedAt", "updatedAt") VALUES ('${tenant}', now(), now());`);
+    await fixed.close();
+    results = await checkDatabase(`pglite:${seeded.dataDir}`, undefined, REQUIRED);
+    expect(byTitle(results, "Nango auth webhooks").status).toBe("pass");
+    expect(byTitle(results, "Admin consent").status).toBe("pass");
+  }, 90_000);
 });

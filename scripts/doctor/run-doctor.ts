@@ -10,7 +10,7 @@ export async function runDoctor(config: DoctorConfig): Promise<CheckResult[]> {
   const [nango, webhookUrl, database, signIn] = await Promise.all([
     checkNango(config),
     checkWebhookUrl(config),
-    checkDatabase(config.DATABASE_URL),
+    checkDatabase(config.DATABASE_URL, undefined, config.requiredScopes),
     checkMicrosoftSignIn(config),
   ]);
   return [checkConfiguration(config), ...nango, checkWebhookSigningKey(config), webhookUrl, ...database, signIn];
