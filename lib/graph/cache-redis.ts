@@ -40,10 +40,15 @@ interface Entry {
 
 type Snapshot = { generation: string; entry?: Entry };
 
+/** An unreadable entry (another version's format) is a miss, not a Redis failure. */
 const decode = (raw: string | null | undefined): Entry | undefined => {
   if (!raw) return undefined;
   const bar = raw.indexOf("|");
-  return { expiresAt: Number(raw.slice(0, bar)), value: JSON.parse(raw.slice(bar + 1)) };
+  try {
+    return { expiresAt: Number(raw.slice(0, bar)), value: JSON.parse(raw.slice(bar + 1)) };
+  } catch {
+    return undefined;
+  }
 };
 
 /**
