@@ -95,6 +95,11 @@ export function createRedisPacer(store: SharedStore, local: Pacer = createLocalP
 
     reset() {
       local.reset();
+      // One command, so it runs before anything this instance sends afterwards.
+      void store.run(
+        (redis) => redis.eval("for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end return 0", 0, store.key("pace*")),
+        () => null,
+      );
     },
   };
 }
@@ -124,7 +129,7 @@ export function blockTenant(tenant: string, ms: number): void {
   pacer().blockTenant(tenant, ms);
 }
 
-/** For tests: forget every tenant's budget (this process's). */
+/** For tests: forget every tenant's budget and block (in Redis too, with one). */
 export function resetPacing(): void {
   pacer().reset();
 }

@@ -45,6 +45,9 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
   let degraded = false;
   let pausedUntil = 0;
   const recoverListeners: Array<() => void> = [];
+  // The first requests of a new process wait this long for the first connection rather
+  // than all going uncached.
+  let firstReady: Promise<void> | undefined = new Promise<void>((resolve) => redis.once("ready", () => resolve()));
 
   const goDegraded = (reason: string) => {
     if (degraded) return;
@@ -86,6 +89,11 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
     key: (...parts) => prefix + parts.join(":"),
     available,
     async run(fn, fallback) {
+      if (firstReady && !everReady && !degraded) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([firstReady, new Promise((resolve) => (timer = setTimeout(resolve, COMMAND_TIMEOUT_MS)))]).finally(() => clearTimeout(timer));
+        firstReady = undefined;
+      }
       if (!available()) return fallback();
       try {
         const value = await fn(redis);
