@@ -2,8 +2,13 @@ import "server-only";
 import { Redis } from "ioredis";
 import { logger } from "@/lib/logger";
 
-/** How long one Redis command may take before the caller falls back to local state. */
-const COMMAND_TIMEOUT_MS = 250;
+/**
+ * How long one Redis command may take before the caller falls back to local state. Not
+ * lower: a busy server's own event loop (rendering pages on 2 cores) delays replies by
+ * a few hundred ms, and 250 ms made healthy Redis look down several times a minute
+ * (measured with `npm run bench -- scale-out`). A stopped Redis fails at once anyway.
+ */
+const COMMAND_TIMEOUT_MS = 1_000;
 /** After a failed or slow command, Redis is left alone this long (no per-request retries). */
 const PAUSE_AFTER_FAILURE_MS = 1_000;
 
