@@ -234,12 +234,13 @@ describe.skipIf(!REDIS_URL || !hasRedisServer())("Redis stopped mid-run", () => 
     await app.cache.cachedRead("user-2", "k", async () => "old");
     const admin = createSharedStore(server.url, { name: "test-admin" });
     await until(() => admin.available());
-    await admin.redis.call("CLIENT", "PAUSE", "1500", "ALL");
+    await admin.redis.call("CLIENT", "PAUSE", "2500", "ALL");
     const started = Date.now();
     expect(await app.cache.cachedRead("user-3", "k", async () => "uncached")).toBe("uncached");
     await app.cache.invalidateUserCache("user-2"); // fails (paused): kept for replay
-    expect(Date.now() - started).toBeLessThan(1_000);
-    await until(() => Date.now() - started > 1_700);
+    // One command timeout (1 s), then Redis is left alone: the invalidation falls back at once.
+    expect(Date.now() - started).toBeLessThan(1_800);
+    await until(() => Date.now() - started > 2_700);
     await until(() => app.store.available());
     await app.store.ping(); // the first answer after the pause marks the recovery
     await until(() => false, 200).catch(() => undefined);
