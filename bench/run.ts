@@ -4,7 +4,7 @@
  * PostgreSQL database, connects users, runs the scenarios, prints a table and writes
  * bench/results/latest.json (+ one line in history.jsonl). `--no-build` reuses the
  * current `.next`. Scenario names: dashboard, navigation, overhead, all-chats,
- * throttled, client-weight.
+ * throttled, client-weight, scale-out.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -38,10 +38,11 @@ import { clientWeight } from "./scenarios/client-weight";
 import { dashboard } from "./scenarios/dashboard";
 import { navigation } from "./scenarios/navigation";
 import { overhead } from "./scenarios/overhead";
+import { scaleOut } from "./scenarios/scale-out";
 import { throttled } from "./scenarios/throttled";
 
 // Order matters: overhead leaves the app's per-tenant pacing with a backlog, so it runs after all-chats.
-const SCENARIOS: Scenario[] = [dashboard, navigation, allChats, overhead, throttled, clientWeight];
+const SCENARIOS: Scenario[] = [dashboard, navigation, allChats, overhead, throttled, clientWeight, scaleOut];
 const LOAD_USERS = 50;
 const FRESH_USERS = 20;
 const RESULTS = path.resolve("bench/results");
@@ -57,7 +58,7 @@ if (unknown.length > 0) {
 }
 const selected = wanted.length > 0 ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
 const needsStack = selected.some((s) => s.name !== "client-weight");
-const needsLoadUsers = selected.some((s) => s.name === "overhead" || s.name === "throttled");
+const needsLoadUsers = selected.some((s) => s.name === "overhead" || s.name === "throttled" || s.name === "scale-out");
 
 const t0 = performance.now();
 const log = (message: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}`);

@@ -25,6 +25,22 @@ const list = z
   .default("")
   .transform((raw) => raw.split(/[\s,]+/).filter(Boolean));
 
+/** `redis://` / `rediss://` with a host; unset or empty means "keep the state in process". */
+export const redisUrl = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .refine((v) => {
+      try {
+        const parsed = new URL(v);
+        return /^rediss?:$/.test(parsed.protocol) && parsed.hostname !== "";
+      } catch {
+        return false;
+      }
+    }, "REDIS_URL must be redis://host:port[/db] or rediss://… (unset it to keep the state in process)")
+    .optional(),
+);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: url("APP_URL").default("http://localhost:3000"),
@@ -77,6 +93,8 @@ const schema = z.object({
   /** Microsoft tenant ids whose accounts may connect; empty = any tenant. */
   ALLOWED_TENANTS: list,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Shared store of every instance (Graph cache, tenant pacing, rate limits): docs/operations.md. */
+  REDIS_URL: redisUrl,
 });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; NANGO_PUBLIC_API_URL: string; requiredScopes: string[] };

@@ -35,3 +35,14 @@ describe("runtime configuration (server start)", () => {
     expect(["https://api.nango.dev", "http://10.0.0.1", "http://localhost.example.com"].some(isLoopbackUrl)).toBe(false);
   });
 });
+
+describe("REDIS_URL", () => {
+  it("accepts redis:// and rediss:// URLs; empty or unset means in process", async () => {
+    const { redisUrl } = await import("./env-schema");
+    expect(redisUrl.parse("redis://127.0.0.1:6379/1")).toBe("redis://127.0.0.1:6379/1");
+    expect(redisUrl.parse("rediss://:pw@cache.example.com:6380")).toBe("rediss://:pw@cache.example.com:6380");
+    expect(redisUrl.parse("")).toBeUndefined();
+    expect(redisUrl.parse(undefined)).toBeUndefined();
+    for (const bad of ["127.0.0.1:6379", "http://cache:6379", "redis://"]) expect(redisUrl.safeParse(bad).success, bad).toBe(false);
+  });
+});

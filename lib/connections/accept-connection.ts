@@ -39,7 +39,7 @@ export async function acceptConnection(input: SaveMappingInput): Promise<SaveMap
   }
   const result = await saveMapping(input);
   // A new or renewed grant may see different data (scopes, account): drop cached Graph reads.
-  if (result.changed) invalidateUserCache(user.id);
+  if (result.changed) await invalidateUserCache(user.id);
   if (result.replacedConnectionId) {
     // The user connected a second time without a reconnect session: keep one connection.
     await deleteNangoConnection(result.replacedConnectionId).catch((error: unknown) =>

@@ -21,6 +21,6 @@ export async function disconnectUser(target: { id: string; email: string }, acto
       tx,
     );
   });
-  invalidateUserCache(target.id);
+  await invalidateUserCache(target.id);
   return true;
 }

@@ -58,7 +58,7 @@ function touchLastUsed(mappingId: string, lastUsedAt: Date | null): void {
 export async function markConnectionNeedsReconnect(connection: GraphConnection, reason: { code: string; message: string }): Promise<void> {
   try {
     const { outcome, userId } = await markNeedsReconnect({ nangoConnectionId: connection.nangoConnectionId, ...reason, source: "graph" });
-    if (outcome === "updated" && userId) invalidateUserCache(userId);
+    if (outcome === "updated" && userId) await invalidateUserCache(userId);
   } catch (error) {
     logger.error("could not mark the connection needs_reconnect", { error, mappingId: connection.mappingId });
   }

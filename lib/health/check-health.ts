@@ -1,14 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { sharedStore } from "@/lib/redis/shared-store";
 
 export type Check = { ok: boolean; latencyMs: number };
-export type HealthReport = { status: "ok" | "degraded"; checks: { database: Check; nango: Check } };
+export type HealthReport = { status: "ok" | "degraded"; checks: { database: Check; nango: Check; redis?: Check } };
 
 const DATABASE_TIMEOUT_MS = 3_000;
 const NANGO_TIMEOUT_MS = 2_000;
 /** Load balancers poll every few seconds; one Nango probe per instance per window is plenty. */
 const NANGO_CACHE_MS = 5_000;
+const REDIS_TIMEOUT_MS = 500;
 
 async function timed(probe: (signal: AbortSignal) => Promise<boolean>, timeoutMs: number): Promise<Check> {
   const started = performance.now();
@@ -35,11 +37,14 @@ const nangoCheck = () =>
 let cachedNango: { at: number; check: Promise<Check> } | undefined;
 
 /**
- * Database and Nango reachability, with short timeouts. Names no hosts, keys or errors:
- * the endpoint is public.
+ * Database and Nango reachability, and Redis' when `REDIS_URL` is set, with short
+ * timeouts. Names no hosts, keys or errors: the endpoint is public. Redis down is
+ * `degraded` (the instance still serves, uncached and paced on its own), never 503.
  */
 export async function checkHealth(): Promise<HealthReport> {
   if (!cachedNango || Date.now() - cachedNango.at > NANGO_CACHE_MS) cachedNango = { at: Date.now(), check: nangoCheck() };
-  const [database, nango] = await Promise.all([databaseCheck(), cachedNango.check]);
-  return { status: database.ok && nango.ok ? "ok" : "degraded", checks: { database, nango } };
+  const store = sharedStore();
+  const [database, nango, redis] = await Promise.all([databaseCheck(), cachedNango.check, store?.ping(REDIS_TIMEOUT_MS)]);
+  const ok = database.ok && nango.ok && (redis?.ok ?? true);
+  return { status: ok ? "ok" : "degraded", checks: { database, nango, ...(redis ? { redis } : {}) } };
 }

@@ -2,9 +2,9 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { takeToken } from "@/lib/http/rate-limit";
 import { decodeParam, graphIdSchema } from "@/lib/graph/ids";
 import type { ReadOptions } from "@/lib/graph/read";
+import { rateLimit } from "@/lib/http/rate-limit";
 
 const query = z.object({
   cursor: z.string().min(1).max(4_000).optional(),
@@ -15,12 +15,12 @@ const query = z.object({
  * The query of a Teams data route: an optional paging cursor (ours, signed) and
  * `refresh=1`, which skips the cache and is rate limited per user.
  */
-export function readQuery(request: NextRequest, userId: string): { cursor?: string; options: ReadOptions } {
+export async function readQuery(request: NextRequest, userId: string): Promise<{ cursor?: string; options: ReadOptions }> {
   const parsed = query.parse({
     cursor: request.nextUrl.searchParams.get("cursor") ?? undefined,
     refresh: request.nextUrl.searchParams.get("refresh") ?? undefined,
   });
-  if (parsed.refresh) takeToken("graph-refresh", userId, { capacity: 5, refillPerMinute: 6 });
+  if (parsed.refresh) await rateLimit("graph-refresh", userId, { capacity: 5, refillPerMinute: 6 });
   return { cursor: parsed.cursor, options: { refresh: parsed.refresh === "1" } };
 }
 

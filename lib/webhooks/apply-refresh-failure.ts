@@ -44,7 +44,7 @@ export async function applyRefreshFailure(
     );
   });
   if (!result) return "duplicate";
-  if (result.outcome === "updated" && result.userId) invalidateUserCache(result.userId);
+  if (result.outcome === "updated" && result.userId) await invalidateUserCache(result.userId);
   if (result.outcome === "unknown_connection") return "unknown_connection";
   return result.outcome === "updated" ? "marked_needs_reconnect" : "unchanged";
 }

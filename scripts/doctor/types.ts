@@ -19,6 +19,7 @@ export type DoctorConfig = Pick<
   | "APP_URL"
   | "AUTH_SECRET"
   | "DATABASE_URL"
+  | "REDIS_URL"
   | "NANGO_HOST"
   | "NANGO_SECRET_KEY"
   | "NANGO_WEBHOOK_SIGNING_KEY"

@@ -47,7 +47,7 @@ async function RecentChats({ userId, refresh }: { userId: string; refresh: boole
 
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireUser();
-  const refresh = (await searchParams).refresh === "1" && refreshAllowed(user.id);
+  const refresh = (await searchParams).refresh === "1" && (await refreshAllowed(user.id));
   return (
     <>
       <PageHeader

@@ -4,6 +4,6 @@ import { privateJson, readQuery } from "@/lib/http/route-helpers";
 import { withUser } from "@/lib/http/handlers";
 
 export const GET = withUser(async (request, user) => {
-  const { cursor, options } = readQuery(request, user.id);
+  const { cursor, options } = await readQuery(request, user.id);
   return privateJson(await getChatsPage(user.id, cursor, options));
 });

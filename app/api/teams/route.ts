@@ -4,6 +4,6 @@ import { privateJson, readQuery } from "@/lib/http/route-helpers";
 import { getJoinedTeams } from "@/lib/graph/teams";
 
 export const GET = withUser(async (request, user) => {
-  const { options } = readQuery(request, user.id);
+  const { options } = await readQuery(request, user.id);
   return privateJson({ teams: await getJoinedTeams(user.id, options) });
 });

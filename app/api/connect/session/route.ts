@@ -3,12 +3,12 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { createConnectSessionFor } from "@/lib/connections/create-connect-session";
 import { withUser } from "@/lib/http/handlers";
-import { takeToken } from "@/lib/http/rate-limit";
+import { rateLimit } from "@/lib/http/rate-limit";
 
 const body = z.object({ intent: z.enum(["connect", "switch_account", "basic"]).default("connect") }).strict();
 
 export const POST = withUser(async (request, user) => {
-  takeToken("connect-session", user.id, { capacity: 10, refillPerMinute: 10 });
+  await rateLimit("connect-session", user.id, { capacity: 10, refillPerMinute: 10 });
   const { intent } = body.parse(await request.json().catch(() => ({})));
   const session = await createConnectSessionFor(user, intent);
   return NextResponse.json(session, { headers: { "cache-control": "no-store" } });

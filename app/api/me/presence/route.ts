@@ -4,6 +4,6 @@ import { privateJson, readQuery } from "@/lib/http/route-helpers";
 import { withUser } from "@/lib/http/handlers";
 
 export const GET = withUser(async (request, user) => {
-  const { options } = readQuery(request, user.id);
+  const { options } = await readQuery(request, user.id);
   return privateJson({ presence: await getMyPresence(user.id, options) });
 });

@@ -5,6 +5,6 @@ import { withUser } from "@/lib/http/handlers";
 
 export const GET = withUser<{ chatId: string }>(async (request, user, params) => {
   const { chatId } = idParams(params);
-  const { cursor, options } = readQuery(request, user.id);
+  const { cursor, options } = await readQuery(request, user.id);
   return privateJson(await getChatMessages(user.id, chatId, cursor, options));
 });

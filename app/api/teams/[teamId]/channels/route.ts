@@ -5,6 +5,6 @@ import { getTeamWithChannels } from "@/lib/graph/teams";
 
 export const GET = withUser<{ teamId: string }>(async (request, user, params) => {
   const { teamId } = idParams(params);
-  const { options } = readQuery(request, user.id);
+  const { options } = await readQuery(request, user.id);
   return privateJson(await getTeamWithChannels(user.id, teamId, options));
 });

@@ -5,6 +5,6 @@ import { idParams, privateJson, readQuery } from "@/lib/http/route-helpers";
 
 export const GET = withUser<{ teamId: string; channelId: string }>(async (request, user, params) => {
   const { teamId, channelId } = idParams(params);
-  const { cursor, options } = readQuery(request, user.id);
+  const { cursor, options } = await readQuery(request, user.id);
   return privateJson(await getChannelMessages(user.id, teamId, channelId, cursor, options));
 });

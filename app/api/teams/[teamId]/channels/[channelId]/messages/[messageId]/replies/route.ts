@@ -5,6 +5,6 @@ import { idParams, privateJson, readQuery } from "@/lib/http/route-helpers";
 
 export const GET = withUser<{ teamId: string; channelId: string; messageId: string }>(async (request, user, params) => {
   const { teamId, channelId, messageId } = idParams(params);
-  const { options } = readQuery(request, user.id);
+  const { options } = await readQuery(request, user.id);
   return privateJson({ items: await getMessageReplies(user.id, teamId, channelId, messageId, options) });
 });

@@ -1,0 +1,17 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { createSharedStore, type SharedStore } from "./store";
+
+const holder = globalThis as { __sharedStore?: SharedStore | null };
+
+/**
+ * This instance's connection to the shared store, or null without `REDIS_URL` (then the
+ * Graph cache, pacing and rate limits stay in process). Connects on first use, never at
+ * import, so `next build` opens no connection. On globalThis: pages and route handlers
+ * may load separate copies of this module and must share one connection.
+ */
+export function sharedStore(): SharedStore | null {
+  if (holder.__sharedStore !== undefined) return holder.__sharedStore;
+  holder.__sharedStore = env.REDIS_URL ? createSharedStore(env.REDIS_URL) : null;
+  return holder.__sharedStore;
+}
