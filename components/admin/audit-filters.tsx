@@ -1,7 +1,9 @@
+import { Button } from "@/components/ui/button";
+import { fieldClasses } from "@/components/ui/field";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { AuditFilter } from "@/lib/admin/list-audit";
 
-const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+const field = fieldClasses("md", "max-w-full");
 
 export function AuditFilters({ filter }: { filter: AuditFilter }) {
   return (
@@ -19,7 +21,7 @@ export function AuditFilters({ filter }: { filter: AuditFilter }) {
         User email
         <input type="search" name="email" defaultValue={filter.email ?? ""} placeholder="Actor or target" maxLength={320} className={field} />
       </label>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply filters</button>
+      <Button type="submit">Apply filters</Button>
     </form>
   );
 }

@@ -1,7 +1,9 @@
+import { Button } from "@/components/ui/button";
+import { fieldClasses } from "@/components/ui/field";
 import { FILTER_LABELS, USER_FILTERS } from "@/lib/admin/statuses";
 import type { UserFilter } from "@/lib/admin/user-filter";
 
-const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+const field = fieldClasses("md", "max-w-full");
 
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
 export function UserFilters({ filter }: { filter: UserFilter }) {
@@ -20,7 +22,7 @@ export function UserFilters({ filter }: { filter: UserFilter }) {
         Search users
         <input type="search" name="q" defaultValue={filter.q ?? ""} placeholder="Name or email" maxLength={200} className={field} />
       </label>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply filters</button>
+      <Button type="submit">Apply filters</Button>
     </form>
   );
 }

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "./send-json";
-
-const small = "rounded-md border px-2.5 py-1 text-sm font-medium disabled:opacity-60";
+import { api, errorMessage } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/form-message";
 
 /** "Cancel request" for a pending re-prompt; described by the user's name cell for screen readers. */
 export function CancelRepromptButton({ userId, describedBy }: { userId: string; describedBy: string }) {
@@ -15,20 +15,20 @@ export function CancelRepromptButton({ userId, describedBy }: { userId: string; 
     setPending(true);
     setError(null);
     try {
-      await sendJson(`/api/admin/users/${userId}/reprompt`, "DELETE");
+      await api(`/api/admin/users/${userId}/reprompt`, { method: "DELETE" });
       router.refresh();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }
   }
   return (
     <>
-      <button type="button" aria-describedby={describedBy} onClick={() => void cancel()} disabled={pending} className={`${small} mt-1 border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}>
-        {pending ? "Cancelling…" : "Cancel request"}
-      </button>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+      <Button variant="secondary" size="sm" className="mt-1" aria-describedby={describedBy} onClick={() => void cancel()} pending={pending} pendingLabel="Cancelling…">
+        Cancel request
+      </Button>
+      {error ? <InlineError className="mt-1">{error}</InlineError> : null}
     </>
   );
 }
@@ -43,34 +43,34 @@ export function DisconnectUserButton({ userId, userName, describedBy }: { userId
     setPending(true);
     setError(null);
     try {
-      await sendJson(`/api/admin/users/${userId}/connection`, "DELETE");
+      await api(`/api/admin/users/${userId}/connection`, { method: "DELETE" });
       setConfirming(false);
       router.refresh();
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }
   }
   if (!confirming) {
     return (
-      <button type="button" aria-describedby={describedBy} onClick={() => setConfirming(true)} className={`${small} border-red-300 text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950`}>
+      <Button variant="danger-outline" size="sm" aria-describedby={describedBy} onClick={() => setConfirming(true)}>
         Disconnect
-      </button>
+      </Button>
     );
   }
   return (
     <div role="group" aria-label={`Confirm disconnecting ${userName}`} className="min-w-48 rounded-md border border-red-300 p-2 dark:border-red-800">
       <p className="text-sm">Disconnect {userName}? The app loses access to their Teams data until they connect again.</p>
       <div className="mt-2 flex gap-2">
-        <button type="button" onClick={() => void disconnect()} disabled={pending} className={`${small} border-red-600 bg-red-600 text-white hover:bg-red-700`}>
-          {pending ? "Disconnecting…" : "Yes, disconnect"}
-        </button>
-        <button type="button" onClick={() => setConfirming(false)} className={`${small} border-slate-300 dark:border-slate-600`}>
+        <Button variant="danger" size="sm" onClick={() => void disconnect()} pending={pending} pendingLabel="Disconnecting…">
+          Yes, disconnect
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => setConfirming(false)}>
           Keep connection
-        </button>
+        </Button>
       </div>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+      {error ? <InlineError className="mt-1">{error}</InlineError> : null}
     </div>
   );
 }

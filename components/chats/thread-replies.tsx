@@ -2,20 +2,22 @@
 
 import { useState } from "react";
 import type { MessageView } from "@/lib/graph/types";
-import { getJson } from "./get-json";
+import { api, errorMessage } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/form-message";
 import { MessageItem } from "./message-item";
 
 /** Loads a channel thread's replies on demand (one call per opened thread). */
-export function ThreadReplies({ url }: { url: string }) {
+export function ThreadReplies({ url }: { url: `/api/${string}` }) {
   const [state, setState] = useState<{ kind: "closed" | "loading" } | { kind: "open"; replies: MessageView[] } | { kind: "failed"; message: string }>({ kind: "closed" });
 
   async function open() {
     setState({ kind: "loading" });
     try {
-      const { items } = await getJson<{ items: MessageView[] }>(url);
+      const { items } = await api<{ items: MessageView[] }>(url);
       setState({ kind: "open", replies: items });
     } catch (error) {
-      setState({ kind: "failed", message: (error as Error).message });
+      setState({ kind: "failed", message: errorMessage(error) });
     }
   }
 
@@ -33,10 +35,10 @@ export function ThreadReplies({ url }: { url: string }) {
   }
   return (
     <div className="ml-6 mt-1" aria-live="polite">
-      <button type="button" onClick={() => void open()} disabled={state.kind === "loading"} className="text-xs font-medium text-brand-700 hover:underline disabled:opacity-60 dark:text-indigo-300">
-        {state.kind === "loading" ? "Loading replies…" : "Show replies"}
-      </button>
-      {state.kind === "failed" ? <p role="alert" className="text-xs text-red-700 dark:text-red-400">{state.message}</p> : null}
+      <Button variant="ghost" onClick={() => void open()} pending={state.kind === "loading"} pendingLabel="Loading replies…">
+        Show replies
+      </Button>
+      {state.kind === "failed" ? <InlineError>{state.message}</InlineError> : null}
     </div>
   );
 }

@@ -3,6 +3,9 @@
 import type { ConnectUI, ConnectUIEvent } from "@nangohq/frontend";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { api, errorMessage } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/form-message";
 import { connectErrorMessage } from "./connect-errors";
 
 export interface ConnectUiConfig {
@@ -19,13 +22,6 @@ interface SessionResponse {
 
 /** Re-mint this long before the 30-minute session token expires, while the UI is open. */
 const REMINT_MARGIN_MS = 60_000;
-
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const data = (await response.json().catch(() => ({}))) as T & { error?: { message?: string } };
-  if (!response.ok) throw new Error(data.error?.message ?? `Request failed (${response.status}). Try again.`);
-  return data;
-}
 
 /**
  * Opens Nango's Connect UI for the signed-in user. The Nango frontend SDK is loaded
@@ -58,7 +54,7 @@ export function ConnectButton({
     const wait = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - REMINT_MARGIN_MS);
     remint.current = setTimeout(async () => {
       if (!ui.current) return;
-      const next = await postJson<SessionResponse>("/api/connect/session", { intent }).catch(() => null);
+      const next = await api<SessionResponse>("/api/connect/session", { method: "POST", body: { intent } }).catch(() => null);
       if (next && ui.current) {
         ui.current.setSessionToken(next.token);
         scheduleRemint(next.expiresAt);
@@ -74,15 +70,15 @@ export function ConnectButton({
     let confirmation: Promise<void> = Promise.resolve();
     try {
       const [session, { default: Nango }] = await Promise.all([
-        postJson<SessionResponse>("/api/connect/session", { intent }),
+        api<SessionResponse>("/api/connect/session", { method: "POST", body: { intent } }),
         import("@nangohq/frontend"),
       ]);
       const onEvent = async (event: ConnectUIEvent) => {
         if (event.type === "connect") {
           connected = true;
-          confirmation = postJson("/api/connections", { connectionId: event.payload.connectionId }).then(
+          confirmation = api("/api/connections", { method: "POST", body: { connectionId: event.payload.connectionId } }).then(
             () => setState({ kind: "done", message: "Microsoft Teams is connected." }),
-            (error: Error) => setState({ kind: "failed", message: error.message }),
+            (error: unknown) => setState({ kind: "failed", message: errorMessage(error) }),
           );
           await confirmation;
         } else if (event.type === "error") {
@@ -101,27 +97,18 @@ export function ConnectButton({
       document.getElementById("connect-ui")?.setAttribute("title", "Connect Microsoft Teams (Nango)");
       scheduleRemint(session.expiresAt);
     } catch (error) {
-      setState({ kind: "failed", message: (error as Error).message });
+      setState({ kind: "failed", message: errorMessage(error) });
     }
   }
 
-  const style =
-    variant === "primary"
-      ? "bg-brand-600 text-white hover:bg-brand-700"
-      : "border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
   return (
     <div className="flex flex-col items-start gap-2">
-      <button
-        type="button"
-        onClick={() => void open()}
-        disabled={state.kind === "working"}
-        className={`rounded-md px-4 py-2 font-medium disabled:opacity-60 ${style}`}
-      >
+      <Button variant={variant} size="lg" onClick={() => void open()} disabled={state.kind === "working"}>
         {label}
-      </button>
+      </Button>
       <div aria-live="polite" className="text-sm">
         {state.kind === "done" ? <p role="status" className="text-green-700 dark:text-green-400">{state.message}</p> : null}
-        {state.kind === "failed" ? <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p> : null}
+        {state.kind === "failed" ? <InlineError>{state.message}</InlineError> : null}
       </div>
     </div>
   );

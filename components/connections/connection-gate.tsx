@@ -5,7 +5,7 @@ import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
 import { connectUiConfig } from "@/lib/connections/connect-ui-config";
 import { findUserConnection } from "@/lib/connections/get-connection";
 import { toConnectionView } from "@/lib/connections/view";
-import { Section } from "./section";
+import { Section } from "@/components/ui/card";
 
 /**
  * Renders its children only for a working connection; otherwise the way forward:

@@ -2,6 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { api, errorMessage } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/form-message";
 
 /** Disconnect with an explicit confirmation step; the server deletes the Nango connection first. */
 export function DisconnectButton() {
@@ -13,36 +16,36 @@ export function DisconnectButton() {
   async function disconnect() {
     setPending(true);
     setError(null);
-    const response = await fetch("/api/connections", { method: "DELETE" });
-    setPending(false);
-    if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-      setError(body.error?.message ?? "Disconnecting failed. Try again.");
-      return;
+    try {
+      await api("/api/connections", { method: "DELETE" });
+      setConfirming(false);
+      router.refresh();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setPending(false);
     }
-    setConfirming(false);
-    router.refresh();
   }
 
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className="rounded-md border border-red-300 px-4 py-2 font-medium text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950">
+      <Button variant="danger-outline" size="lg" onClick={() => setConfirming(true)}>
         Disconnect
-      </button>
+      </Button>
     );
   }
   return (
     <div role="group" aria-label="Confirm disconnect" className="rounded-md border border-red-300 p-3 dark:border-red-800">
       <p className="text-sm">Disconnect Microsoft Teams? The app will lose access to your Teams data until you connect again.</p>
       <div className="mt-2 flex gap-2">
-        <button type="button" onClick={() => void disconnect()} disabled={pending} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
-          {pending ? "Disconnecting…" : "Yes, disconnect"}
-        </button>
-        <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600">
+        <Button variant="danger" onClick={() => void disconnect()} pending={pending} pendingLabel="Disconnecting…">
+          Yes, disconnect
+        </Button>
+        <Button variant="secondary" onClick={() => setConfirming(false)}>
           Cancel
-        </button>
+        </Button>
       </div>
-      {error ? <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+      {error ? <InlineError className="mt-2">{error}</InlineError> : null}
     </div>
   );
 }

@@ -1,24 +1,46 @@
 "use client";
 
 import { useEffect } from "react";
+import { Button } from "./button";
+import { buttonClasses } from "./button-styles";
+import { ErrorView } from "./error-view";
 
-/** Shared body of the data pages' error.tsx: what happened, and a retry. */
-export function RouteError({ error, reset, what }: { error: Error & { digest?: string }; reset: () => void; what: string }) {
+/** Shared body of the routes' error.tsx: what happened, and a retry. */
+export function RouteError({
+  error,
+  reset,
+  title,
+  message = "Something went wrong on our side. Try again; if it keeps failing, check your connection on the Connections page.",
+  showConnections = true,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  title: string;
+  message?: string;
+  showConnections?: boolean;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);
   return (
-    <div role="alert" className="rounded-xl border border-red-300 bg-red-50 p-6 dark:border-red-800 dark:bg-red-950">
-      <h1 className="text-lg font-semibold">{what} could not be loaded</h1>
-      <p className="mt-1 text-sm">Something went wrong on our side. Try again; if it keeps failing, check your connection on the Connections page.</p>
-      <div className="mt-4 flex gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-          Try again
-        </button>
-        <a href="/connections" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-          Connections
-        </a>
-      </div>
-    </div>
+    <ErrorView
+      titleAs="h1"
+      title={title}
+      large
+      actions={
+        <>
+          <Button size="lg" onClick={reset}>
+            Try again
+          </Button>
+          {showConnections ? (
+            <a href="/connections" className={buttonClasses({ variant: "secondary", size: "lg" })}>
+              Connections
+            </a>
+          ) : null}
+        </>
+      }
+    >
+      <p className="mt-1">{message}</p>
+    </ErrorView>
   );
 }

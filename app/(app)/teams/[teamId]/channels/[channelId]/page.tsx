@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { MessageFeed } from "@/components/chats/message-feed";
-import { ConnectionGate } from "@/components/dashboard/connection-gate";
-import { settle } from "@/components/dashboard/error-view";
-import { GraphErrorState } from "@/components/dashboard/graph-error-state";
-import { Section } from "@/components/dashboard/section";
-import { SectionSkeleton } from "@/components/dashboard/skeleton";
+import { ConnectionGate } from "@/components/connections/connection-gate";
+import { settle } from "@/components/ui/settle";
+import { GraphErrorState } from "@/components/ui/graph-error-state";
+import { Section } from "@/components/ui/card";
+import { SectionSkeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getChannelMessages } from "@/lib/graph/messages";
@@ -25,7 +25,7 @@ async function ChannelHeader({ userId, teamId, channelId }: Ids) {
 async function Messages({ userId, teamId, channelId }: Ids) {
   const result = await settle(getChannelMessages(userId, teamId, channelId));
   if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
-  const base = `/api/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
+  const base: `/api/${string}` = `/api/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
   return <MessageFeed initial={result.data} apiUrl={base} repliesUrl={base} label="Channel messages" />;
 }
 
