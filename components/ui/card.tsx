@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
-const PADDING = { none: "", md: "p-4", lg: "p-6" } as const;
+// "lg" tightens on a phone, where nested cards would otherwise eat the width.
+const PADDING = { none: "", md: "p-4", lg: "p-4 sm:p-6" } as const;
 
 export function cardClasses(padding: keyof typeof PADDING = "lg", className?: string): string {
   return ["min-w-0 rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900", PADDING[padding], className].filter(Boolean).join(" ");
