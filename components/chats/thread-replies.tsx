@@ -22,9 +22,9 @@ export function ThreadReplies({ url }: { url: `/api/${string}` }) {
   }
 
   if (state.kind === "open") {
-    if (state.replies.length === 0) return <p className="ml-6 mt-1 text-xs text-slate-500">No replies.</p>;
+    if (state.replies.length === 0) return <p className="mt-1 ml-3 text-xs text-slate-500 sm:ml-6">No replies.</p>;
     return (
-      <ol aria-label="Replies" className="ml-6 mt-2 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
+      <ol aria-label="Replies" className="mt-2 ml-3 border-l-2 sm:ml-6 border-slate-200 pl-4 dark:border-slate-700">
         {state.replies.map((reply) => (
           <li key={reply.id}>
             <MessageItem message={reply} />
@@ -34,8 +34,8 @@ export function ThreadReplies({ url }: { url: `/api/${string}` }) {
     );
   }
   return (
-    <div className="ml-6 mt-1" aria-live="polite">
-      <Button variant="ghost" onClick={() => void open()} pending={state.kind === "loading"} pendingLabel="Loading replies…">
+    <div className="mt-1 ml-3 sm:ml-6" aria-live="polite">
+      <Button variant="ghost" size="sm" onClick={() => void open()} pending={state.kind === "loading"} pendingLabel="Loading replies…">
         Show replies
       </Button>
       {state.kind === "failed" ? <InlineError>{state.message}</InlineError> : null}

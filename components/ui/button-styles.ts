@@ -19,7 +19,9 @@ const SIZES: Record<ButtonSize, string> = {
   lg: "px-4 py-2 text-sm",
 };
 
-/** Ghost buttons sit inline in text, so they get no padding of their own. */
+/** Ghost buttons sit inline in text: no padding of their own, and `sm` is small print. */
+const GHOST_SIZES: Record<ButtonSize, string> = { sm: "text-xs", md: "text-sm", lg: "text-sm" };
+
 export function buttonClasses({ variant = "primary", size = "md", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
-  return [BASE, VARIANTS[variant], variant === "ghost" ? "text-sm" : SIZES[size], className].filter(Boolean).join(" ");
+  return [BASE, VARIANTS[variant], variant === "ghost" ? GHOST_SIZES[size] : SIZES[size], className].filter(Boolean).join(" ");
 }
