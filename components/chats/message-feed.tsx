@@ -7,7 +7,7 @@ import { api, errorMessage } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { InlineError } from "@/components/ui/form-message";
-import { ThreadReplies } from "./thread-replies";
+import { ReplyList, ThreadReplies } from "./thread-replies";
 
 /**
  * Messages newest first, with "Load older" paging through our API. For channel
@@ -42,13 +42,7 @@ export function MessageFeed({ initial, apiUrl, repliesUrl, label }: { initial: P
           <li key={message.id}>
             <MessageItem message={message}>
               {message.replies && message.replies.length > 0 ? (
-                <ol aria-label="Replies" className="mt-2 ml-3 sm:ml-6 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
-                  {message.replies.map((reply) => (
-                    <li key={reply.id}>
-                      <MessageItem message={reply} />
-                    </li>
-                  ))}
-                </ol>
+                <ReplyList replies={message.replies} />
               ) : repliesUrl && message.replies === null ? (
                 <ThreadReplies url={`${repliesUrl}/${encodeURIComponent(message.id)}/replies`} />
               ) : null}

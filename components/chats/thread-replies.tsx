@@ -7,6 +7,19 @@ import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/form-message";
 import { MessageItem } from "./message-item";
 
+/** A thread's replies, indented under the message they answer. */
+export function ReplyList({ replies }: { replies: MessageView[] }) {
+  return (
+    <ol aria-label="Replies" className="mt-2 ml-3 border-l-2 border-slate-200 pl-4 sm:ml-6 dark:border-slate-700">
+      {replies.map((reply) => (
+        <li key={reply.id}>
+          <MessageItem message={reply} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** Loads a channel thread's replies on demand (one call per opened thread). */
 export function ThreadReplies({ url }: { url: `/api/${string}` }) {
   const [state, setState] = useState<{ kind: "closed" | "loading" } | { kind: "open"; replies: MessageView[] } | { kind: "failed"; message: string }>({ kind: "closed" });
@@ -23,15 +36,7 @@ export function ThreadReplies({ url }: { url: `/api/${string}` }) {
 
   if (state.kind === "open") {
     if (state.replies.length === 0) return <p className="mt-1 ml-3 text-xs text-slate-500 sm:ml-6">No replies.</p>;
-    return (
-      <ol aria-label="Replies" className="mt-2 ml-3 border-l-2 sm:ml-6 border-slate-200 pl-4 dark:border-slate-700">
-        {state.replies.map((reply) => (
-          <li key={reply.id}>
-            <MessageItem message={reply} />
-          </li>
-        ))}
-      </ol>
-    );
+    return <ReplyList replies={state.replies} />;
   }
   return (
     <div className="mt-1 ml-3 sm:ml-6" aria-live="polite">
