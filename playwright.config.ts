@@ -21,7 +21,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: chromiumLaunchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } }],
+  projects: [
+    { name: "chromium", testIgnore: /phone\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } },
+    // Phone layout at 390 px (an iPhone's width) in Chromium with touch and mobile viewport rules.
+    {
+      name: "phone",
+      testMatch: /phone\.spec\.ts/,
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions: chromiumLaunchOptions },
+    },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${env.APP_URL}/signin`,

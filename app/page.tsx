@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Brand } from "@/components/layout/brand";
+import { buttonClasses } from "@/components/ui/button-styles";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export default async function HomePage() {
@@ -14,7 +15,7 @@ export default async function HomePage() {
         Microsoft tokens stay on the server.
       </p>
       <div>
-        <Link href="/signin" className="inline-block rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">
+        <Link href="/signin" className={buttonClasses({ size: "lg" })}>
           Sign in
         </Link>
       </div>

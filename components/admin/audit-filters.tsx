@@ -1,25 +1,12 @@
+import { FilterForm, SearchFilter, SelectFilter } from "@/components/ui/filter-form";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import type { AuditFilter } from "@/lib/admin/list-audit";
 
-const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
-
 export function AuditFilters({ filter }: { filter: AuditFilter }) {
   return (
-    <form role="search" aria-label="Filter audit log" method="get" className="mb-4 flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Action
-        <select name="action" defaultValue={filter.action ?? ""} className={field}>
-          <option value="">All actions</option>
-          {AUDIT_ACTIONS.map((action) => (
-            <option key={action} value={action}>{action}</option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        User email
-        <input type="search" name="email" defaultValue={filter.email ?? ""} placeholder="Actor or target" maxLength={320} className={field} />
-      </label>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply filters</button>
-    </form>
+    <FilterForm label="Filter audit log">
+      <SelectFilter label="Action" name="action" value={filter.action} allLabel="All actions" options={AUDIT_ACTIONS.map((action) => [action, action] as const)} />
+      <SearchFilter label="User email" name="email" value={filter.email} placeholder="Actor or target" maxLength={320} />
+    </FilterForm>
   );
 }

@@ -1,12 +1,13 @@
+import { cardClasses } from "@/components/ui/card";
 import type { AuditRow } from "@/lib/admin/list-audit";
-import { formatUtc } from "./send-json";
+import { formatUtc } from "@/components/ui/format";
 
 const cell = "px-3 py-2 align-top";
 
 /** The audit log: who did what to whom and when. A missing actor is the system (webhooks). */
 export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className={cardClasses("none", "overflow-x-auto")}>
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="px-3 py-2 text-left text-sm text-slate-600 dark:text-slate-400">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">

@@ -4,10 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DEFAULT_REASONS, FILTER_LABELS, type PromptKind } from "@/lib/admin/statuses";
 import type { UserFilter } from "@/lib/admin/user-filter";
-import { sendJson } from "./send-json";
+import { api, errorMessage } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { cardClasses } from "@/components/ui/card";
+import { fieldClasses } from "@/components/ui/field";
+import { formatCount } from "@/components/ui/format";
+import { FormMessage, type FormResult } from "@/components/ui/form-message";
 
 type Scope = "selected" | "filter";
-type Message = { kind: "ok" | "error"; text: string } | null;
 
 /**
  * Re-prompt the selected users, or every user matching the current filter (all pages,
@@ -19,7 +23,7 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
   const [reason, setReason] = useState("");
   const [confirm, setConfirm] = useState<PromptKind | null>(null);
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<FormResult>(null);
   const count = scope === "selected" ? selectedIds.length : total;
   const filterText = [filter.status ? FILTER_LABELS[filter.status] : "all users", filter.q ? `matching “${filter.q}”` : ""].filter(Boolean).join(" ");
 
@@ -28,13 +32,12 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
     setMessage(null);
     try {
       const target = scope === "selected" ? { userIds: selectedIds } : { filter };
-      const { requested, skipped } = await sendJson<{ requested: number; skipped: { email: string; message: string }[] }>("/api/admin/reprompts", "POST", {
-        prompt,
-        reason: reason.trim() || undefined,
-        target,
+      const { requested, skipped } = await api<{ requested: number; skipped: { email: string; message: string }[] }>("/api/admin/reprompts", {
+        method: "POST",
+        body: { prompt, reason: reason.trim() || undefined, target },
       });
       const what = prompt === "consent" ? "approve access again" : "sign in again";
-      const asked = `Asked ${requested} ${requested === 1 ? "user" : "users"} to ${what}.`;
+      const asked = `Asked ${formatCount(requested, "user")} to ${what}.`;
       // Skipped users would have met Microsoft's approval page: say who and why, with the way out.
       const notAsked = skipped.length
         ? ` Not asked to consent (${skipped.length}): ${skipped.map((s) => s.email).join(", ")}. ${skipped[0]!.message}`
@@ -44,7 +47,7 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
       onDone();
       router.refresh();
     } catch (e) {
-      setMessage({ kind: "error", text: (e as Error).message });
+      setMessage({ kind: "error", text: errorMessage(e) });
     } finally {
       setPending(false);
     }
@@ -55,9 +58,8 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
     else void send(prompt);
   }
 
-  const button = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
   return (
-    <section aria-labelledby="reprompt-heading" className="mb-4 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby="reprompt-heading" className={cardClasses("md", "mb-4")}>
       <h2 id="reprompt-heading" className="font-semibold">Re-prompt users</h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         Users see a banner on their Connections page and reconnect through Microsoft with a consent screen or a fresh sign-in.
@@ -81,36 +83,33 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
           maxLength={500}
           rows={2}
           placeholder={`Default — consent: “${DEFAULT_REASONS.consent}” Sign-in: “${DEFAULT_REASONS.login}”`}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-normal dark:border-slate-600 dark:bg-slate-950"
+          className={fieldClasses("md", "font-normal")}
         />
       </label>
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" onClick={() => start("consent")} disabled={pending || count === 0} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+        <Button onClick={() => start("consent")} disabled={pending || count === 0}>
           Require consent
-        </button>
-        <button type="button" onClick={() => start("login")} disabled={pending || count === 0} className={`${button} border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800`}>
+        </Button>
+        <Button variant="secondary" onClick={() => start("login")} disabled={pending || count === 0}>
           Require sign-in
-        </button>
+        </Button>
       </div>
       {confirm ? (
         <div role="group" aria-label="Confirm re-prompt" className="mt-3 rounded-md border border-amber-300 p-3 dark:border-amber-700">
           <p className="text-sm">
             {confirm === "consent" ? "Require consent" : "Require sign-in"} from all {total} users ({filterText})? Any request they already have is replaced.
           </p>
-          <div className="mt-2 flex gap-2">
-            <button type="button" onClick={() => void send(confirm)} disabled={pending} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
-              {pending ? "Sending…" : `Yes, re-prompt ${total} users`}
-            </button>
-            <button type="button" onClick={() => setConfirm(null)} className={`${button} border border-slate-300 dark:border-slate-600`}>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button onClick={() => void send(confirm)} pending={pending} pendingLabel="Sending…">
+              {`Yes, re-prompt ${total} users`}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirm(null)}>
               Don’t send
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}
-      <div aria-live="polite" className="mt-2 text-sm">
-        {message?.kind === "ok" ? <p role="status" className="text-green-700 dark:text-green-400">{message.text}</p> : null}
-        {message?.kind === "error" ? <p role="alert" className="text-red-700 dark:text-red-300">{message.text}</p> : null}
-      </div>
+      <FormMessage result={message} />
     </section>
   );
 }

@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "./send-json";
+import { api, errorMessage } from "@/components/ui/api";
+import { fieldClasses } from "@/components/ui/field";
+import { InlineError } from "@/components/ui/form-message";
 
 /** The tenant's user-consent setting as the admin reads it in Entra ID; saved on change. */
 export function TenantPolicySelect({ tenantId, value, describedBy }: { tenantId: string; value: "unknown" | "allowed" | "restricted"; describedBy: string }) {
@@ -13,10 +15,10 @@ export function TenantPolicySelect({ tenantId, value, describedBy }: { tenantId:
     setPending(true);
     setError(null);
     try {
-      await sendJson(`/api/admin/tenants/${tenantId}/policy`, "PUT", { userConsent });
+      await api(`/api/admin/tenants/${tenantId}/policy`, { method: "PUT", body: { userConsent } });
       router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
+    } catch (failure) {
+      setError(errorMessage(failure));
     } finally {
       setPending(false);
     }
@@ -27,19 +29,13 @@ export function TenantPolicySelect({ tenantId, value, describedBy }: { tenantId:
         <span>
           Set user consent <span className="sr-only">for the organization</span>
         </span>
-        <select
-          aria-describedby={describedBy}
-          defaultValue={value}
-          disabled={pending}
-          onChange={(event) => void save(event.target.value)}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
-        >
+        <select aria-describedby={describedBy} defaultValue={value} disabled={pending} onChange={(event) => void save(event.target.value)} className={fieldClasses()}>
           <option value="unknown">Not known</option>
           <option value="allowed">Users may consent</option>
           <option value="restricted">Users can&apos;t consent</option>
         </select>
       </label>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">{error}</p> : null}
+      {error ? <InlineError className="mt-1">{error}</InlineError> : null}
     </>
   );
 }

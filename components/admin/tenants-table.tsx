@@ -1,5 +1,7 @@
+import { buttonClasses } from "@/components/ui/button-styles";
+import { Card, cardClasses } from "@/components/ui/card";
+import { formatUtc } from "@/components/ui/format";
 import type { AdminTenantRow } from "@/lib/admin/list-tenants";
-import { formatUtc } from "./send-json";
 import { TenantPolicySelect } from "./tenant-policy-select";
 
 const CONSENT_TEXT = { allowed: "Users may consent", restricted: "Users can't consent (admin approval needed)", unknown: "Not known yet" } as const;
@@ -7,10 +9,14 @@ const CONSENT_TEXT = { allowed: "Users may consent", restricted: "Users can't co
 /** The tenants table: grant state, user-consent policy and whether a consent re-prompt is safe. */
 export function TenantsTable({ tenants }: { tenants: AdminTenantRow[] }) {
   if (tenants.length === 0) {
-    return <p className="rounded-xl border border-slate-200 bg-white p-6 text-sm dark:border-slate-800 dark:bg-slate-900">No organization has connected yet.</p>;
+    return (
+      <Card>
+        <p className="text-sm">No organization has connected yet.</p>
+      </Card>
+    );
   }
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className={cardClasses("none", "overflow-x-auto")}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Microsoft organizations and their consent</caption>
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-600 dark:border-slate-800 dark:text-slate-400">
@@ -47,7 +53,7 @@ export function TenantsTable({ tenants }: { tenants: AdminTenantRow[] }) {
                   <a
                     href={`/api/admin/tenants/${tenant.tenantId}/admin-consent`}
                     aria-describedby={nameId}
-                    className="mt-1 inline-block rounded-md bg-brand-600 px-2.5 py-1 text-sm font-medium text-white hover:bg-brand-700"
+                    className={buttonClasses({ size: "sm", className: "mt-1" })}
                   >
                     {tenant.consent.adminGrantedAt ? "Grant again for the whole organization" : "Grant for the whole organization"}
                   </a>

@@ -2,12 +2,13 @@
 
 import { useState } from "react";
 import { storedErrorMessage } from "@/components/connections/connect-errors";
+import { cardClasses } from "@/components/ui/card";
 import type { AdminUserPage, AdminUserRow } from "@/lib/admin/list-users";
 import { PROMPT_LABELS } from "@/lib/admin/statuses";
 import type { UserFilter } from "@/lib/admin/user-filter";
 import { HealthBadge } from "./health-badge";
 import { RepromptPanel } from "./reprompt-panel";
-import { formatUtc } from "./send-json";
+import { formatUtc } from "@/components/ui/format";
 import { CancelRepromptButton, DisconnectUserButton } from "./user-row-actions";
 
 const cell = "px-3 py-2 align-top";
@@ -33,7 +34,7 @@ export function UsersTable({ page, filter, requiredScopes }: { page: AdminUserPa
   return (
     <>
       <RepromptPanel selectedIds={chosen} filter={filter} total={page.total} onDone={() => setSelected(new Set())} />
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className={cardClasses("none", "overflow-x-auto")}>
         <table className="w-full min-w-[64rem] text-left text-sm">
           <caption className="px-3 py-2 text-left text-sm text-slate-600 dark:text-slate-400">
             {page.total === 0 ? "No users match these filters." : `Users ${first}–${first + page.rows.length - 1} of ${page.total}`}

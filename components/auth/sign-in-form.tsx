@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { fieldClasses } from "@/components/ui/field";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
@@ -29,8 +31,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     router.refresh();
   }
 
-  const input =
-    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950";
+  const input = fieldClasses("lg", "mt-1 block w-full");
   return (
     <div className="space-y-5">
       {error ? (
@@ -38,11 +39,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           {error}
         </p>
       ) : null}
-      <button
-        type="button"
-        onClick={() => void signIn("microsoft", { callbackUrl })}
-        className="flex w-full items-center justify-center gap-2 rounded-md border border-slate-300 px-4 py-2 font-medium hover:bg-slate-50 dark:border-slate-600 dark:hover:bg-slate-800"
-      >
+      <Button variant="secondary" size="lg" className="w-full" onClick={() => void signIn("microsoft", { callbackUrl })}>
         <span aria-hidden className="grid grid-cols-2 gap-0.5">
           <span className="h-2 w-2 bg-[#f25022]" />
           <span className="h-2 w-2 bg-[#7fba00]" />
@@ -50,7 +47,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           <span className="h-2 w-2 bg-[#ffb900]" />
         </span>
         Sign in with Microsoft
-      </button>
+      </Button>
       <div className="flex items-center gap-3 text-xs uppercase text-slate-500 dark:text-slate-400">
         <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" /> or <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
       </div>
@@ -63,13 +60,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           Password
           <input name="password" type="password" autoComplete="current-password" required className={input} />
         </label>
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? "Signing in…" : "Sign in with email"}
-        </button>
+        <Button type="submit" size="lg" className="w-full" pending={pending} pendingLabel="Signing in…">
+          Sign in with email
+        </Button>
       </form>
     </div>
   );

@@ -3,7 +3,11 @@
 import { memo, useEffect, useMemo, useState } from "react";
 import type { ChatSummary, Paged } from "@/lib/graph/types";
 import { ChatRow } from "./chat-row";
-import { getJson } from "./get-json";
+import { api, errorMessage } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorView } from "@/components/ui/error-view";
+import { fieldClasses } from "@/components/ui/field";
 
 // Rows already shown never change: skip re-rendering thousands of them on every page.
 const Row = memo(ChatRow);
@@ -23,7 +27,7 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
   useEffect(() => {
     if (!cursor || error) return;
     let cancelled = false;
-    getJson<Paged<ChatSummary>>(`/api/chats?cursor=${encodeURIComponent(cursor)}`)
+    api<Paged<ChatSummary>>(`/api/chats?cursor=${encodeURIComponent(cursor)}`)
       .then((page) => {
         if (cancelled) return;
         setChats((current) => {
@@ -32,8 +36,8 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
         });
         setCursor(page.cursor);
       })
-      .catch((failure: Error) => {
-        if (!cancelled) setError(failure.message);
+      .catch((failure: unknown) => {
+        if (!cancelled) setError(errorMessage(failure));
       });
     return () => {
       cancelled = true;
@@ -60,7 +64,7 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
             placeholder="Topic or person"
-            className="mt-1 w-72 max-w-full rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-800"
+            className={fieldClasses("md", "mt-1 w-72 max-w-full")}
           />
         </div>
         <p role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
@@ -74,24 +78,28 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
         </div>
       ) : null}
       {error ? (
-        <div role="alert" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
+        <ErrorView
+          tone="warning"
+          className="mb-4"
+          actions={
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setError(null);
+                setAttempt((n) => n + 1);
+              }}
+            >
+              Continue loading
+            </Button>
+          }
+        >
           <p>Not every chat could be loaded. {error}</p>
-          <button
-            type="button"
-            onClick={() => {
-              setError(null);
-              setAttempt((n) => n + 1);
-            }}
-            className="mt-2 rounded-md border border-slate-300 px-3 py-1 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
-            Continue loading
-          </button>
-        </div>
+        </ErrorView>
       ) : null}
       {chats.length === 0 && done ? (
-        <p className="text-slate-600 dark:text-slate-400">You have no chats yet.</p>
+        <EmptyState>You have no chats yet.</EmptyState>
       ) : visible.length === 0 ? (
-        <p className="text-slate-600 dark:text-slate-400">No chat matches “{filter}”.</p>
+        <EmptyState>No chat matches “{filter}”.</EmptyState>
       ) : (
         <ul aria-label="Chats" className="divide-y divide-slate-200 dark:divide-slate-800">
           {visible.map((chat) => (

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { CHAT_TYPE_LABEL, formatWhen } from "@/components/dashboard/format";
+import { formatWhen } from "@/components/ui/format";
+import { CHAT_TYPE_LABEL } from "./chat-type";
 import type { ChatSummary } from "@/lib/graph/types";
 
 /** One chat in a list: title, type, last message preview and time. */
 export function ChatRow({ chat }: { chat: ChatSummary }) {
   return (
-    <li className="py-3">
+    <li className="min-w-0 py-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         {/* No prefetch: a list of thousands of chats would prefetch every visible row. */}
         <Link href={`/chats/${encodeURIComponent(chat.id)}`} prefetch={false} className="font-medium text-brand-700 hover:underline dark:text-indigo-300">

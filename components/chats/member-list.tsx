@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import type { ChatMember } from "@/lib/graph/types";
 
 export function MemberList({ members }: { members: ChatMember[] }) {
@@ -7,8 +8,8 @@ export function MemberList({ members }: { members: ChatMember[] }) {
       {members.map((member) => (
         <li key={member.id}>
           <span className="font-medium">{member.name}</span>
-          {member.isOwner ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs dark:bg-slate-700">Owner</span> : null}
-          {member.email ? <span className="block text-xs text-slate-500 dark:text-slate-400">{member.email}</span> : null}
+          {member.isOwner ? <Badge className="ml-2">Owner</Badge> : null}
+          {member.email ? <span className="block text-xs break-all text-slate-500 dark:text-slate-400">{member.email}</span> : null}
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import { formatWhen } from "@/components/dashboard/format";
+import { formatWhen } from "@/components/ui/format";
 import type { MessageView } from "@/lib/graph/types";
 
 /**

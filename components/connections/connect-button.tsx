@@ -3,6 +3,9 @@
 import type { ConnectUI, ConnectUIEvent } from "@nangohq/frontend";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { api, ApiError, errorMessage } from "@/components/ui/api";
+import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/form-message";
 import { connectErrorMessage } from "./connect-errors";
 
 export interface ConnectUiConfig {
@@ -26,22 +29,6 @@ interface SessionResponse {
 /** Re-mint this long before the 30-minute session token expires, while the UI is open. */
 const REMINT_MARGIN_MS = 60_000;
 
-class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const data = (await response.json().catch(() => ({}))) as T & { error?: { code?: string; message?: string } };
-  if (!response.ok) throw new ApiError(data.error?.message ?? `Request failed (${response.status}). Try again.`, data.error?.code);
-  return data;
-}
-
 /** How long the server may take to learn the connection's organization (Nango writes it after success). */
 const TENANT_PENDING_TRIES = 15;
 
@@ -49,7 +36,7 @@ const TENANT_PENDING_TRIES = 15;
 async function confirmConnection(connectionId: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await postJson("/api/connections", { connectionId });
+      await api("/api/connections", { method: "POST", body: { connectionId } });
       return;
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== "tenant_pending" || attempt >= TENANT_PENDING_TRIES) throw error;
@@ -96,7 +83,7 @@ export function ConnectButton({
     const wait = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - REMINT_MARGIN_MS);
     remint.current = setTimeout(async () => {
       if (!ui.current) return;
-      const next = await postJson<SessionResponse>("/api/connect/session", { intent: current.current }).catch(() => null);
+      const next = await api<SessionResponse>("/api/connect/session", { method: "POST", body: { intent: current.current } }).catch(() => null);
       if (next && ui.current) {
         ui.current.setSessionToken(next.token);
         scheduleRemint(next.expiresAt);
@@ -113,7 +100,7 @@ export function ConnectButton({
     let confirmation: Promise<void> = Promise.resolve();
     try {
       const [session, { default: Nango }] = await Promise.all([
-        postJson<SessionResponse>("/api/connect/session", { intent: chosen }),
+        api<SessionResponse>("/api/connect/session", { method: "POST", body: { intent: chosen } }),
         import("@nangohq/frontend"),
       ]);
       const onEvent = async (event: ConnectUIEvent) => {
@@ -121,7 +108,7 @@ export function ConnectButton({
           connected = true;
           confirmation = confirmConnection(event.payload.connectionId).then(
             () => setState({ kind: "done", message: "Microsoft Teams is connected." }),
-            (error: Error) => setState({ kind: "failed", message: error.message }),
+            (error: unknown) => setState({ kind: "failed", message: errorMessage(error) }),
           );
           await confirmation;
         } else if (event.type === "error") {
@@ -134,7 +121,7 @@ export function ConnectButton({
           if (connected) void confirmation.then(() => router.refresh());
           else {
             // Tell the server, so a consent prompt the user could not complete is not forced again.
-            void postJson("/api/connect/failure", { reason: lastError ? "error" : "cancelled" }).catch(() => undefined);
+            void api("/api/connect/failure", { method: "POST", body: { reason: lastError ? "error" : "cancelled" } }).catch(() => undefined);
             setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
           }
         }
@@ -145,27 +132,18 @@ export function ConnectButton({
       document.getElementById("connect-ui")?.setAttribute("title", "Connect Microsoft Teams (Nango)");
       scheduleRemint(session.expiresAt);
     } catch (error) {
-      setState({ kind: "failed", message: (error as Error).message });
+      setState({ kind: "failed", message: errorMessage(error) });
     }
   }
 
-  const style =
-    variant === "primary"
-      ? "bg-brand-600 text-white hover:bg-brand-700"
-      : "border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
   return (
     <div className="flex flex-col items-start gap-2">
-      <button
-        type="button"
-        onClick={() => void open(intent)}
-        disabled={state.kind === "working"}
-        className={`rounded-md px-4 py-2 font-medium disabled:opacity-60 ${style}`}
-      >
+      <Button variant={variant} size="lg" onClick={() => void open(intent)} disabled={state.kind === "working"}>
         {label}
-      </button>
+      </Button>
       <div aria-live="polite" className="text-sm">
         {state.kind === "done" ? <p role="status" className="text-green-700 dark:text-green-400">{state.message}</p> : null}
-        {state.kind === "failed" ? <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p> : null}
+        {state.kind === "failed" ? <InlineError>{state.message}</InlineError> : null}
       </div>
       {state.kind === "failed" && basicFallback && current.current !== "basic" ? (
         <div className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
@@ -173,13 +151,9 @@ export function ConnectButton({
             If Microsoft asked for an administrator&apos;s approval, you can still connect with the permissions you may approve yourself: your teams,
             chats and presence work; channel messages wait until your administrator approves the app.
           </p>
-          <button
-            type="button"
-            onClick={() => void open("basic")}
-            className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-          >
+          <Button variant="secondary" className="mt-2" onClick={() => void open("basic")}>
             Connect without channel messages
-          </button>
+          </Button>
         </div>
       ) : null}
     </div>

@@ -1,3 +1,5 @@
+import { Badge } from "@/components/ui/badge";
+import { formatWhen } from "@/components/ui/format";
 import type { ConnectionView } from "@/lib/connections/view";
 import { StatusBadge } from "./status-badge";
 
@@ -7,16 +9,18 @@ export function ConnectionDetails({ connection }: { connection: ConnectionView }
       <dt className="font-medium text-slate-600 dark:text-slate-400">Status</dt>
       <dd><StatusBadge status={connection.status} /></dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Microsoft account</dt>
-      <dd>{connection.accountName ? `${connection.accountName} · ` : ""}{connection.accountEmail ?? "Unknown"}</dd>
+      <dd className="break-words">{connection.accountName ? `${connection.accountName} · ` : ""}{connection.accountEmail ?? "Unknown"}</dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Tenant</dt>
-      <dd className="font-mono text-sm">{connection.tenantId ?? "Unknown"}</dd>
+      <dd className="font-mono text-sm break-all">{connection.tenantId ?? "Unknown"}</dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Connected since</dt>
-      <dd><time dateTime={connection.connectedAt}>{new Date(connection.connectedAt).toUTCString()}</time></dd>
+      <dd><time dateTime={connection.connectedAt}>{formatWhen(connection.connectedAt)}</time></dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Permissions granted</dt>
       <dd>
         <ul aria-label="Granted permissions" className="flex flex-wrap gap-1.5">
           {connection.grantedScopes.map((scope) => (
-            <li key={scope} className="rounded bg-slate-100 px-2 py-0.5 font-mono text-xs dark:bg-slate-800">{scope}</li>
+            <li key={scope}>
+              <Badge className="font-mono">{scope}</Badge>
+            </li>
           ))}
         </ul>
         {connection.missingScopes.length > 0 ? (

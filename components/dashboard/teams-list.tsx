@@ -1,22 +1,24 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { formatCount } from "@/components/ui/format";
 import type { TeamSummary } from "@/lib/graph/types";
-import { EmptyState } from "./section";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export function TeamsList({ teams }: { teams: TeamSummary[] }) {
   if (teams.length === 0) return <EmptyState>You are not in any team yet.</EmptyState>;
   return (
     <ul aria-label="Joined teams" className="grid gap-3 sm:grid-cols-2">
       {teams.map((team) => (
-        <li key={team.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+        <li key={team.id} className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
           <div className="flex flex-wrap items-center gap-2">
-            <Link href={`/teams/${encodeURIComponent(team.id)}`} className="font-semibold text-brand-700 hover:underline dark:text-indigo-300">
+            <Link href={`/teams/${encodeURIComponent(team.id)}`} className="min-w-0 font-semibold break-words text-brand-700 hover:underline dark:text-indigo-300">
               {team.name}
             </Link>
-            {team.isArchived ? <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-medium dark:bg-slate-700">Archived</span> : null}
+            {team.isArchived ? <Badge>Archived</Badge> : null}
           </div>
           {team.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{team.description}</p> : null}
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-            {team.channelCount === null ? "Channel count unavailable" : `${team.channelCount} ${team.channelCount === 1 ? "channel" : "channels"}`}
+            {team.channelCount === null ? "Channel count unavailable" : formatCount(team.channelCount, "channel")}
           </p>
         </li>
       ))}

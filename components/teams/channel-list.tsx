@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import type { ChannelSummary } from "@/lib/graph/types";
 
 export function ChannelList({ teamId, channels }: { teamId: string; channels: ChannelSummary[] }) {
@@ -14,7 +15,7 @@ export function ChannelList({ teamId, channels }: { teamId: string; channels: Ch
               {channel.name}
             </Link>
             {channel.membershipType === "private" || channel.membershipType === "shared" ? (
-              <span className="rounded bg-slate-200 px-2 py-0.5 text-xs capitalize dark:bg-slate-700">{channel.membershipType}</span>
+              <Badge className="capitalize">{channel.membershipType}</Badge>
             ) : null}
           </div>
           {channel.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{channel.description}</p> : null}

@@ -36,14 +36,13 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider !== "microsoft") return true;
-      const claims = profile as { oid?: string; tid?: string; email?: string; preferred_username?: string; name?: string };
-      if (!claims.oid || !claims.tid) return "/signin?error=MicrosoftProfile";
+      if (!profile?.oid || !profile.tid) return "/signin?error=MicrosoftProfile";
       try {
         await resolveMicrosoftUser({
-          oid: claims.oid,
-          tid: claims.tid,
-          email: claims.email ?? claims.preferred_username ?? "",
-          name: claims.name ?? "",
+          oid: profile.oid,
+          tid: profile.tid,
+          email: profile.email ?? profile.preferred_username ?? "",
+          name: profile.name ?? "",
         });
         return true;
       } catch (error) {
@@ -54,9 +53,8 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account, profile }) {
       if (account && user) {
         // First call after sign-in: pin the app user id and the session version.
-        const claims = profile as { oid?: string } | undefined;
-        const row = claims?.oid
-          ? await db.user.findUnique({ where: { microsoftOid: claims.oid } })
+        const row = profile?.oid
+          ? await db.user.findUnique({ where: { microsoftOid: profile.oid } })
           : await db.user.findUnique({ where: { id: user.id } });
         if (row) {
           token.uid = row.id;
@@ -66,13 +64,13 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+      return { ...session, uid: token.uid, sv: token.sv };
     },
   },
   events: {
     async signOut({ token }) {
       // JWT sessions cannot be deleted server-side; bumping the version invalidates them.
-      if (typeof token?.uid === "string") {
+      if (token?.uid) {
         await db.user.update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } }).catch(() => undefined);
       }
     },

@@ -18,7 +18,7 @@ export interface CurrentUser {
  * instead of when the 8-hour session cookie expires.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  const session = await getServerSession(authOptions);
   if (!session?.uid) return null;
   const user = await db.user.findUnique({ where: { id: session.uid } });
   if (!user || user.locked || user.sessionVersion !== session.sv) return null;

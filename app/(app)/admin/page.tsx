@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Pagination } from "@/components/admin/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { UserFilters } from "@/components/admin/user-filters";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AllChats } from "@/components/chats/all-chats";
-import { ConnectionGate } from "@/components/dashboard/connection-gate";
-import { settle } from "@/components/dashboard/error-view";
-import { GraphErrorState } from "@/components/dashboard/graph-error-state";
-import { Section } from "@/components/dashboard/section";
+import { ConnectionGate } from "@/components/connections/connection-gate";
+import { settle } from "@/components/ui/settle";
+import { GraphErrorState } from "@/components/ui/graph-error-state";
+import { Section } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getChatsPage } from "@/lib/graph/chats";

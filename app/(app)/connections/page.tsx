@@ -6,6 +6,7 @@ import { DisconnectButton } from "@/components/connections/disconnect-button";
 import { ReconnectBanner } from "@/components/connections/reconnect-banner";
 import { RepromptBanner } from "@/components/connections/reprompt-banner";
 import { StatusBadge } from "@/components/connections/status-badge";
+import { Section } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { connectUiConfig, offersBasicConnect } from "@/lib/connections/connect-ui-config";
@@ -26,8 +27,7 @@ export default async function ConnectionsPage() {
       <PageHeader title="Connections" description="Your Microsoft Teams connection: status, account and permissions." />
       {reprompt ? <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} blocked={!!reprompt.blockedAt} config={config} /> : null}
       {connection?.status === "needs_reconnect" && !reprompt ? <ReconnectBanner connection={connection} config={config} /> : null}
-      <section aria-labelledby="teams-connection" className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="teams-connection" className="mb-4 text-lg font-semibold">Microsoft Teams</h2>
+      <Section id="teams-connection" title="Microsoft Teams">
         {connection ? (
           <>
             <ConnectionDetails connection={connection} />
@@ -44,14 +44,14 @@ export default async function ConnectionsPage() {
           </>
         ) : (
           <>
-            <p className="mb-4 flex items-center gap-2">
+            <p className="mb-4 flex flex-wrap items-center gap-2">
               <StatusBadge status="not_connected" />
               <span>Connect your Microsoft Teams account to see your teams, channels and chats.</span>
             </p>
             <ConnectButton config={config} label="Connect Microsoft Teams" basicFallback={offersBasicConnect()} />
           </>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { ChatRow } from "@/components/chats/chat-row";
-import { ConnectionGate } from "@/components/dashboard/connection-gate";
-import { settle } from "@/components/dashboard/error-view";
-import { GraphErrorState } from "@/components/dashboard/graph-error-state";
+import { ConnectionGate } from "@/components/connections/connection-gate";
+import { settle } from "@/components/ui/settle";
+import { GraphErrorState } from "@/components/ui/graph-error-state";
 import { PresenceBadge } from "@/components/dashboard/presence-badge";
-import { EmptyState, Section } from "@/components/dashboard/section";
-import { SectionSkeleton } from "@/components/dashboard/skeleton";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/card";
+import { SectionSkeleton } from "@/components/ui/skeleton";
 import { TeamsList } from "@/components/dashboard/teams-list";
+import { buttonClasses } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getRecentChats } from "@/lib/graph/chats";
@@ -54,7 +56,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         title={`Welcome, ${user.name.split(" ")[0]}`}
         description="Your Microsoft Teams at a glance: teams, channels and chats."
         actions={
-          <Link href="/dashboard?refresh=1" prefetch={false} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          <Link href="/dashboard?refresh=1" prefetch={false} className={buttonClasses({ variant: "secondary" })}>
             Refresh
           </Link>
         }
@@ -74,7 +76,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               id="chats-heading"
               title="Recent chats"
               actions={
-                <Link href="/chats" className="text-sm font-medium text-brand-700 hover:underline dark:text-indigo-300">
+                <Link href="/chats" className={buttonClasses({ variant: "ghost" })}>
                   All chats
                 </Link>
               }

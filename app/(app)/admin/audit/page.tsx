@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { Pagination } from "@/components/admin/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditLog, parseAuditFilter } from "@/lib/admin/list-audit";
 import { parsePage } from "@/lib/admin/reprompt-input";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AllowedTenantsForm } from "@/components/admin/allowed-tenants-form";
-import { formatUtc } from "@/components/admin/send-json";
+import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditLog } from "@/lib/admin/list-audit";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { CHAT_TYPE_LABEL } from "@/components/chats/chat-type";
 import { MemberList } from "@/components/chats/member-list";
 import { MessageFeed } from "@/components/chats/message-feed";
-import { ConnectionGate } from "@/components/dashboard/connection-gate";
-import { settle } from "@/components/dashboard/error-view";
-import { CHAT_TYPE_LABEL } from "@/components/dashboard/format";
-import { GraphErrorState } from "@/components/dashboard/graph-error-state";
-import { Section } from "@/components/dashboard/section";
-import { SectionSkeleton } from "@/components/dashboard/skeleton";
+import { ConnectionGate } from "@/components/connections/connection-gate";
+import { Section } from "@/components/ui/card";
+import { GraphErrorState } from "@/components/ui/graph-error-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { settle } from "@/components/ui/settle";
+import { SectionSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { getChat } from "@/lib/graph/chats";
 import { getChatMessages } from "@/lib/graph/messages";
@@ -17,8 +17,10 @@ import { pageId } from "@/lib/http/page-ids";
 
 export const metadata: Metadata = { title: "Chat" };
 
-async function ChatDetails({ userId, chatId }: { userId: string; chatId: string }) {
-  const result = await settle(getChat(userId, chatId));
+type ChatRead = ReturnType<typeof getChat>;
+
+async function ChatHeader({ chat }: { chat: ChatRead }) {
+  const result = await settle(chat);
   if (result.error) {
     return (
       <>
@@ -27,14 +29,17 @@ async function ChatDetails({ userId, chatId }: { userId: string; chatId: string 
       </>
     );
   }
-  const { chat, members } = result.data;
+  return <PageHeader title={result.data.chat.title} description={CHAT_TYPE_LABEL[result.data.chat.chatType]} />;
+}
+
+/** The header already says when the chat failed to load: the members just stay away. */
+async function Members({ chat }: { chat: ChatRead }) {
+  const { data } = await settle(chat);
+  if (!data) return null;
   return (
-    <>
-      <PageHeader title={chat.title} description={CHAT_TYPE_LABEL[chat.chatType]} />
-      <Section id="members-heading" title={`Members (${members.length})`}>
-        <MemberList members={members} />
-      </Section>
-    </>
+    <Section id="members-heading" title={`Members (${data.members.length})`} className="lg:col-start-1 lg:row-start-1 lg:self-start">
+      <MemberList members={data.members} />
+    </Section>
   );
 }
 
@@ -42,6 +47,32 @@ async function Messages({ userId, chatId }: { userId: string; chatId: string }) 
   const result = await settle(getChatMessages(userId, chatId));
   if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
   return <MessageFeed initial={result.data} apiUrl={`/api/chats/${encodeURIComponent(chatId)}/messages`} label="Chat messages" />;
+}
+
+/** Rendered only behind the connection gate, so Graph is asked only for a working connection. */
+function ChatBody({ userId, chatId }: { userId: string; chatId: string }) {
+  // One Graph read feeds the header and the member list, which stream in separately.
+  const chat = getChat(userId, chatId);
+  // Awaited (through settle) by the boundaries below; this only keeps an early rejection from counting as unhandled.
+  chat.catch(() => undefined);
+  return (
+    <>
+      <Suspense fallback={<PageHeader title="Chat" />}>
+        <ChatHeader chat={chat} />
+      </Suspense>
+      {/* Messages first in the document (a phone shows them first); on wide screens the members sit in a left column. */}
+      <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
+        <Section id="messages-heading" title="Messages" className="lg:col-start-2 lg:row-start-1">
+          <Suspense fallback={<SectionSkeleton label="Loading messages" />}>
+            <Messages userId={userId} chatId={chatId} />
+          </Suspense>
+        </Section>
+        <Suspense fallback={<SectionSkeleton label="Loading chat members" rows={3} />}>
+          <Members chat={chat} />
+        </Suspense>
+      </div>
+    </>
+  );
 }
 
 export default async function ChatPage({ params }: { params: Promise<{ chatId: string }> }) {
@@ -55,18 +86,7 @@ export default async function ChatPage({ params }: { params: Promise<{ chatId: s
         </Link>
       </nav>
       <ConnectionGate userId={user.id}>
-        <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-          <div className="space-y-6">
-            <Suspense fallback={<SectionSkeleton label="Loading chat" rows={3} />}>
-              <ChatDetails userId={user.id} chatId={chatId} />
-            </Suspense>
-          </div>
-          <Section id="messages-heading" title="Messages">
-            <Suspense fallback={<SectionSkeleton label="Loading messages" />}>
-              <Messages userId={user.id} chatId={chatId} />
-            </Suspense>
-          </Section>
-        </div>
+        <ChatBody userId={user.id} chatId={chatId} />
       </ConnectionGate>
     </>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import { RouteError } from "@/components/dashboard/route-error";
+import { RouteError } from "@/components/ui/route-error";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <RouteError error={error} reset={reset} what="This team" />;
+  return <RouteError error={error} reset={reset} title="This team could not be loaded" />;
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConnectionGate } from "@/components/dashboard/connection-gate";
-import { settle } from "@/components/dashboard/error-view";
-import { GraphErrorState } from "@/components/dashboard/graph-error-state";
-import { EmptyState, Section } from "@/components/dashboard/section";
+import { ConnectionGate } from "@/components/connections/connection-gate";
+import { settle } from "@/components/ui/settle";
+import { GraphErrorState } from "@/components/ui/graph-error-state";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/card";
 import { ChannelList } from "@/components/teams/channel-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { MessageFeed } from "@/components/chats/message-feed";
 import { AdminApprovalNotice } from "@/components/connections/admin-approval-notice";
-import { ConnectionGate } from "@/components/dashboard/connection-gate";
-import { settle } from "@/components/dashboard/error-view";
-import { GraphErrorState } from "@/components/dashboard/graph-error-state";
-import { Section } from "@/components/dashboard/section";
-import { SectionSkeleton } from "@/components/dashboard/skeleton";
+import { ConnectionGate } from "@/components/connections/connection-gate";
+import { settle } from "@/components/ui/settle";
+import { GraphErrorState } from "@/components/ui/graph-error-state";
+import { Section } from "@/components/ui/card";
+import { SectionSkeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { featureAccess } from "@/lib/connections/feature-access";
@@ -29,7 +29,7 @@ async function Messages({ user, userId, teamId, channelId }: Ids & { user: Curre
   if (!access.allowed) return <AdminApprovalNotice what="Channel messages" user={user} tenantId={access.tenantId} />;
   const result = await settle(getChannelMessages(userId, teamId, channelId));
   if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
-  const base = `/api/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
+  const base: `/api/${string}` = `/api/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
   return <MessageFeed initial={result.data} apiUrl={base} repliesUrl={base} label="Channel messages" />;
 }
 

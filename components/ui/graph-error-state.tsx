@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { ErrorView } from "./error-view";
+import { ErrorView } from "./error-view";
+import type { ShownError } from "./settle";
 
-function nextStep(error: ErrorView): { text: string; link?: { href: string; label: string } } {
+function nextStep(error: ShownError): { text: string; link?: { href: string; label: string } } {
   switch (error.code) {
     case "needs_reconnect":
       return { text: "Reconnect Microsoft Teams to continue.", link: { href: "/connections", label: "Go to Connections to reconnect" } };
@@ -24,19 +25,24 @@ function nextStep(error: ErrorView): { text: string; link?: { href: string; labe
 }
 
 /** An inline, actionable error for one section of a page. */
-export function GraphErrorState({ error, title = "This could not be loaded" }: { error: ErrorView; title?: string }) {
+export function GraphErrorState({ error, title = "This could not be loaded" }: { error: ShownError; title?: string }) {
   const step = nextStep(error);
   const isThrottled = error.code === "throttled" || error.code === "rate_limited";
   return (
-    <div role="alert" data-error-code={error.code} className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950">
-      <p className="font-semibold">{isThrottled ? "Microsoft Teams is busy" : error.code === "needs_reconnect" ? "Reconnect Microsoft Teams" : title}</p>
+    <ErrorView
+      tone="warning"
+      data-error-code={error.code}
+      title={isThrottled ? "Microsoft Teams is busy" : error.code === "needs_reconnect" ? "Reconnect Microsoft Teams" : title}
+      actions={
+        step.link ? (
+          <Link href={step.link.href} className="font-medium text-brand-700 underline dark:text-indigo-300">
+            {step.link.label}
+          </Link>
+        ) : undefined
+      }
+    >
       <p className="mt-1">{error.message}</p>
       <p className="mt-1">{step.text}</p>
-      {step.link ? (
-        <Link href={step.link.href} className="mt-2 inline-block font-medium text-brand-700 underline dark:text-indigo-300">
-          {step.link.label}
-        </Link>
-      ) : null}
-    </div>
+    </ErrorView>
   );
 }

@@ -5,7 +5,7 @@ import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
 import { connectUiConfig, offersBasicConnect } from "@/lib/connections/connect-ui-config";
 import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
 import { toConnectionView } from "@/lib/connections/view";
-import { Section } from "./section";
+import { Section } from "@/components/ui/card";
 
 /**
  * Renders its children only for a working connection; otherwise the way forward:

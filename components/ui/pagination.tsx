@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClasses } from "./button-styles";
 
 /** Previous/next links that keep the current filters in the query string. */
 export function Pagination({ page, pageCount, params, label }: { page: number; pageCount: number; params: Record<string, string | undefined>; label: string }) {
@@ -6,7 +7,7 @@ export function Pagination({ page, pageCount, params, label }: { page: number; p
     const query = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter((e): e is [string, string] => !!e[1]));
     return `?${query.toString()}`;
   };
-  const link = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
+  const link = buttonClasses({ variant: "secondary" });
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-4">
       {page > 1 ? <Link href={href(page - 1)} className={link}>Previous page</Link> : <span />}

@@ -1,0 +1,63 @@
+/**
+ * The browser's one client for the app's own JSON API (`/api/*`). Every route answers
+ * failures as `{ "error": { "code", "message", "retryAfter"? } }` (lib/http/respond.ts);
+ * this turns that into one typed `ApiError`, so components never parse errors themselves.
+ */
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+
+/** A server error code, or what went wrong before the server could answer. */
+export type ApiErrorCode = ErrorCode | "network_error" | "unexpected_response";
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** HTTP status; 0 when the server was not reached. */
+    readonly status: number,
+    /** Seconds to wait before retrying (throttling, rate limits). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+interface ErrorBody {
+  error?: { code?: unknown; message?: unknown; retryAfter?: unknown };
+}
+
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
+
+/** Sends `body` as JSON (when given) and returns the parsed answer, or throws an `ApiError`. */
+export async function api<T = unknown>(path: `/api/${string}`, { method = "GET", body }: { method?: Method; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError("network_error", "The server could not be reached. Check your network and try again.", 0);
+  }
+  const data: unknown = await response.json().catch(() => null);
+  if (response.ok) return data as T;
+  const error = (data as ErrorBody | null)?.error;
+  const retryAfter = typeof error?.retryAfter === "number" ? error.retryAfter : Number(response.headers.get("retry-after")) || undefined;
+  throw new ApiError(
+    isErrorCode(error?.code) ? error.code : "unexpected_response",
+    typeof error?.message === "string" ? error.message : `Request failed (${response.status}). Try again.`,
+    response.status,
+    retryAfter,
+  );
+}
+
+/** What to tell the user about any failure: the server's message plus the next step it implies. */
+export function errorMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : "Something went wrong. Try again.";
+  if (error.code === "needs_reconnect") return `${error.message} Reconnect on the Connections page.`;
+  if (error.retryAfter && !/try again in/i.test(error.message)) return `${error.message} Try again in ${error.retryAfter} seconds.`;
+  return error.message;
+}
