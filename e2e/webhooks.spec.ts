@@ -73,7 +73,20 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
     expect(connection).toMatchObject({ status: "connected", connectionId });
   });
 
+  await test.step("a refresh failure Nango's connection does not show (stale, or sent out of order) changes nothing", async () => {
+    const stale = authWebhook({
+      connectionId,
+      operation: "refresh",
+      error: { type: "refresh_token_external_error", description: "An earlier refresh failed; the connection was repaired since." },
+    });
+    const response = await page.request.post("/api/webhooks/nango", { data: stale, headers: signWebhook(stale) });
+    expect(((await response.json()) as { outcome: string }).outcome).toBe("stale_refresh_failure");
+    expect(await myConnection(page.request)).toMatchObject({ status: "connected", lastError: null });
+  });
+
   await test.step("a refresh failure flips the status and the page shows the reconnect banner", async () => {
+    // Nango's own state first: the connection's refresh has failed (errors, no credentials).
+    await emulator(`/nango/connections/${connectionId}/refresh-exhausted`, {});
     const failure = authWebhook({
       connectionId,
       operation: "refresh",

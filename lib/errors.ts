@@ -48,3 +48,11 @@ export class AppError extends Error {
     return { error: { code: this.code, message: this.message, ...(this.retryAfter ? { retryAfter: this.retryAfter } : {}) } };
   }
 }
+
+/**
+ * True for an AppError from any copy of this module: the bundler can give two server
+ * chunks their own copy of lib/errors, and `instanceof` fails across copies.
+ */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof Error && error.name === "AppError" && typeof (error as { code?: unknown }).code === "string";
+}

@@ -9,10 +9,14 @@ export async function attemptSignIn(page: Page, email: string, password: string,
   await page.getByRole("button", { name: "Sign in with email" }).click();
 }
 
-/** Signs in and waits until the app has moved past the sign-in page. */
+/**
+ * Signs in and waits until the app has moved past the sign-in page. The first sign-in
+ * of a fresh server loads next-auth, bcrypt and the database pool; on a loaded 2-core
+ * machine that alone can pass the 10 s default.
+ */
 export async function signInWithPassword(page: Page, email: string, password: string, path = "/signin") {
   await attemptSignIn(page, email, password, path);
-  await expect(page).not.toHaveURL(/\/signin/);
+  await expect(page).not.toHaveURL(/\/signin/, { timeout: 30_000 });
 }
 
 export async function expectSignedInAs(page: Page, name: string) {

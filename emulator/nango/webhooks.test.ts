@@ -97,11 +97,11 @@ describe("auth webhooks", () => {
     await fetch(`${t.emulator.origins.nango}/connections/${connectionId}?provider_config_key=microsoft-teams&force_refresh=true`, {
       headers: { authorization: "Bearer emulator-secret-key-0000000000000000" },
     });
-    // Paused: both events are queued (flush answers at once while paused) and none was sent.
+    // Paused: both events are held (flush leaves held ones alone) and none was sent.
     const queued = (await flush()).filter((d) => d.key === connectionId);
     expect(queued.map((d) => [JSON.parse(d.body).operation, d.state, d.attempts.length])).toEqual([
-      ["creation", "pending", 0],
-      ["refresh", "pending", 0],
+      ["creation", "held", 0],
+      ["refresh", "held", 0],
     ]);
     expect(t.receiver.received).toHaveLength(0);
     await t.emulator.control("/nango/webhooks/resume", {});

@@ -63,7 +63,8 @@ export async function graphRequest<T>(connection: GraphConnection, call: GraphCa
     }
 
     if (failure.kind === "fatal") {
-      if (failure.reconnect) await markConnectionNeedsReconnect(connection, failure.reconnect);
+      // A connection not mapped yet (read while accepting it) is judged by its caller.
+      if (failure.reconnect && connection.mappingId) await markConnectionNeedsReconnect(connection, failure.reconnect);
       throw failure.error;
     }
     if (failure.reason === "throttled" && !failure.nangoLimit && failure.retryAfterMs !== undefined) blockTenant(connection.tenantKey, failure.retryAfterMs);
