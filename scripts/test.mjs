@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: lint, type-check, unit tests, production build, then the Playwright suite
+ * `npm test`: lint, formatting (Prettier), type-check, unit tests, production build, then the Playwright suite
  * in real Chromium against the emulator — on the embedded database, or on PostgreSQL
  * when TEST_DATABASE_URL is set. Stops at the first failing step.
  */
@@ -11,6 +11,7 @@ const { bin, runToEnd } = await import("./lib/processes.mjs");
 
 const steps = [
   ["lint", bin("eslint"), ["."]],
+  ["formatting", bin("prettier"), ["--check", "."]],
   ["type-check", bin("tsc"), ["--noEmit"]],
   ["unit tests", bin("vitest"), ["run"]],
   ["production build", bin("next"), ["build"]],
