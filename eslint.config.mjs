@@ -12,19 +12,43 @@ import { boundariesPlugin } from "./scripts/lint/no-server-import-in-client.mjs"
 const APP_CODE = ["app/**", "components/**", "lib/**", "proxy.ts", "instrumentation.ts"];
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "lib/**/test/**", "**/*.fixture.ts"];
 const notTheApp = {
-  group: ["**/emulator", "**/emulator/**", "@/emulator/**", "**/scripts/**", "@/scripts/**", "**/e2e/**", "@/e2e/**", "**/test-support/**", "@/test-support/**"],
+  group: [
+    "**/emulator",
+    "**/emulator/**",
+    "@/emulator/**",
+    "**/scripts/**",
+    "@/scripts/**",
+    "**/e2e/**",
+    "@/e2e/**",
+    "**/test-support/**",
+    "@/test-support/**",
+  ],
   message: "The app never imports the emulator, scripts/, e2e/ or test-support/ (docs/architecture.md).",
 };
 const notInGraph = [
-  { group: ["next/navigation", "next/cache", "next/headers", "next/server"], message: "lib/graph is the Graph client, not Next.js glue: page and route helpers live in lib/http/." },
-  { group: ["@/lib/http", "@/lib/http/**", "../http", "../http/**"], message: "lib/graph must not depend on lib/http (the HTTP layer sits above it)." },
+  {
+    group: ["next/navigation", "next/cache", "next/headers", "next/server"],
+    message: "lib/graph is the Graph client, not Next.js glue: page and route helpers live in lib/http/.",
+  },
+  {
+    group: ["@/lib/http", "@/lib/http/**", "../http", "../http/**"],
+    message: "lib/graph must not depend on lib/http (the HTTP layer sits above it).",
+  },
 ];
 
 const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -40,7 +64,21 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "lib/env-schema.ts", "instrumentation.ts", "scripts/**", "emulator/**", "e2e/**", "test-support/**", "**/*.test.ts", "*.config.ts", "*.config.mjs", "bench/**", "lib/db/**", "lib/db.ts"],
+    files: [
+      "lib/env.ts",
+      "lib/env-schema.ts",
+      "instrumentation.ts",
+      "scripts/**",
+      "emulator/**",
+      "e2e/**",
+      "test-support/**",
+      "**/*.test.ts",
+      "*.config.ts",
+      "*.config.mjs",
+      "bench/**",
+      "lib/db/**",
+      "lib/db.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
   {

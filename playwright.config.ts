@@ -22,7 +22,11 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   projects: [
-    { name: "chromium", testIgnore: /phone\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } },
+    {
+      name: "chromium",
+      testIgnore: /phone\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions },
+    },
     // Phone layout at 390 px (an iPhone's width) in Chromium with touch and mobile viewport rules.
     {
       name: "phone",

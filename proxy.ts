@@ -23,7 +23,10 @@ export async function proxy(request: NextRequest) {
   };
   if (!decodable(request.nextUrl.pathname)) {
     // Next.js would fail decoding it later and answer a bare 500: refuse it clearly here.
-    const refused = NextResponse.json({ error: { code: "invalid_input", message: "The address is not valid." } }, { status: 400 });
+    const refused = NextResponse.json(
+      { error: { code: "invalid_input", message: "The address is not valid." } },
+      { status: 400 },
+    );
     refused.headers.set(REQUEST_ID_HEADER, requestId);
     return refused;
   }
@@ -48,5 +51,12 @@ function decodable(pathname: string): boolean {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/connections/:path*", "/teams/:path*", "/chats/:path*", "/admin/:path*", "/api/:path*"],
+  matcher: [
+    "/dashboard/:path*",
+    "/connections/:path*",
+    "/teams/:path*",
+    "/chats/:path*",
+    "/admin/:path*",
+    "/api/:path*",
+  ],
 };

@@ -61,10 +61,15 @@ const needsStack = selected.some((s) => s.name !== "client-weight");
 const needsLoadUsers = selected.some((s) => s.name === "overhead" || s.name === "throttled" || s.name === "scale-out");
 
 const t0 = performance.now();
-const log = (message: string) => console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${message}`);
 
 async function main() {
-  log(skipBuild ? "snapshotting the current build" : "building (shared build lock) and snapshotting the standalone server");
+  log(
+    skipBuild
+      ? "snapshotting the current build"
+      : "building (shared build lock) and snapshotting the standalone server",
+  );
   buildAndSnapshot({ skipBuild });
   const results: Array<{ scenario: Scenario; result?: ScenarioResult; error?: string; seconds: number }> = [];
   let browser: Browser | undefined;
@@ -86,7 +91,9 @@ async function main() {
       browser = await chromium.launch(chromiumLaunchOptions);
       const meganContext = await browser.newContext({ baseURL: env.APP_URL });
       const meganCookie = await signIn(env.APP_URL!, DEMO_MEGAN.email, DEMO_MEGAN.password);
-      await meganContext.addCookies([{ name: meganCookie.split("=")[0]!, value: meganCookie.slice(meganCookie.indexOf("=") + 1), url: env.APP_URL! }]);
+      await meganContext.addCookies([
+        { name: meganCookie.split("=")[0]!, value: meganCookie.slice(meganCookie.indexOf("=") + 1), url: env.APP_URL! },
+      ]);
       const meganPage = await meganContext.newPage();
       meganPage.setDefaultTimeout(30_000);
       // The e2e suite's steps (e2e/support/connect-ui.ts), without its expect() checks:
@@ -103,7 +110,13 @@ async function main() {
       await meganContext.close();
       log("Megan connected through the real Connect UI");
 
-      const { connections } = await control<{ connections: Array<{ connection_id: string; end_user: { id: string; email: string | null } | null; credentials: { access_token: string } }> }>("/nango/connections");
+      const { connections } = await control<{
+        connections: Array<{
+          connection_id: string;
+          end_user: { id: string; email: string | null } | null;
+          credentials: { access_token: string };
+        }>;
+      }>("/nango/connections");
       const meganConnection = connections.find((c) => c.end_user?.email === DEMO_MEGAN.email) ?? connections[0]!;
       const accessToken = meganConnection.credentials.access_token;
 
@@ -112,7 +125,13 @@ async function main() {
         await connectUser(env, control, user, accessToken);
         users.push({ ...user, cookie: await signIn(env.APP_URL!, user.email, BENCH_PASSWORD) });
       }
-      const ids = new Map((await control<{ connections: Array<{ connection_id: string; end_user: { id: string } | null }> }>("/nango/connections")).connections.map((c) => [c.end_user?.id ?? "", c.connection_id]));
+      const ids = new Map(
+        (
+          await control<{ connections: Array<{ connection_id: string; end_user: { id: string } | null }> }>(
+            "/nango/connections",
+          )
+        ).connections.map((c) => [c.end_user?.id ?? "", c.connection_id]),
+      );
       log(`${users.length} bench users signed in and connected (seeded Nango connections + signed webhooks)`);
 
       const fresh = users.slice(needsLoadUsers ? LOAD_USERS : 0);
@@ -124,7 +143,11 @@ async function main() {
         control,
         nango: new Nango({ secretKey: env.NANGO_SECRET_KEY!, host: env.NANGO_HOST! }),
         integrationId,
-        megan: { cookie: `${sessionCookie.name}=${sessionCookie.value}`, connectionId: meganConnection.connection_id, storageState },
+        megan: {
+          cookie: `${sessionCookie.name}=${sessionCookie.value}`,
+          connectionId: meganConnection.connection_id,
+          storageState,
+        },
         freshUser: () => {
           const user = fresh.shift();
           if (!user) throw new Error("out of fresh bench users: raise FRESH_USERS");
@@ -144,7 +167,11 @@ async function main() {
         results.push({ scenario, result, seconds: (performance.now() - started) / 1000 });
       } catch (error) {
         console.error(error);
-        results.push({ scenario, error: error instanceof Error ? error.message : String(error), seconds: (performance.now() - started) / 1000 });
+        results.push({
+          scenario,
+          error: error instanceof Error ? error.message : String(error),
+          seconds: (performance.now() - started) / 1000,
+        });
       }
     }
   } finally {
@@ -163,30 +190,46 @@ function report(results: Array<{ scenario: Scenario; result?: ScenarioResult; er
       rows.push([`${scenario.name}`, "(scenario failed)", error ?? "", "ERROR"]);
       continue;
     }
-    for (const goal of result.goals) rows.push([scenario.name, goal.goal, goal.measured, goal.pass === null ? "info" : goal.pass ? "PASS" : "FAIL"]);
+    for (const goal of result.goals)
+      rows.push([scenario.name, goal.goal, goal.measured, goal.pass === null ? "info" : goal.pass ? "PASS" : "FAIL"]);
   }
   const header = ["scenario", "goal", "measured", "result"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   console.log(`\n${line(header)}\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|\n${rows.map(line).join("\n")}`);
-  for (const { scenario, result } of results) for (const note of result?.notes ?? []) console.log(`  note (${scenario.name}): ${note}`);
+  for (const { scenario, result } of results)
+    for (const note of result?.notes ?? []) console.log(`  note (${scenario.name}): ${note}`);
 
   const totalSeconds = Math.round((performance.now() - t0) / 1000);
   const commit = git(["rev-parse", "--short", "HEAD"]);
   const dirty = git(["status", "--porcelain", "--", "app", "lib", "components", "bench"]) !== "";
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, database: "PostgreSQL (fresh database per run)", app: "standalone server, NODE_ENV=production" };
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    database: "PostgreSQL (fresh database per run)",
+    app: "standalone server, NODE_ENV=production",
+  };
   const latest = {
     at: new Date().toISOString(),
     commit,
     dirty,
     totalSeconds,
     machine,
-    scenarios: Object.fromEntries(results.map(({ scenario, result, error, seconds }) => [scenario.name, { title: scenario.title, seconds: Math.round(seconds), error, ...result }])),
+    scenarios: Object.fromEntries(
+      results.map(({ scenario, result, error, seconds }) => [
+        scenario.name,
+        { title: scenario.title, seconds: Math.round(seconds), error, ...result },
+      ]),
+    ),
   };
   fs.mkdirSync(RESULTS, { recursive: true });
   const complete = selected.length === SCENARIOS.length;
   // A partial run (one scenario) prints its table but does not replace the full record.
-  const latestFile = path.join(RESULTS, complete ? "latest.json" : `latest-${selected.map((s) => s.name).join("+")}.json`);
+  const latestFile = path.join(
+    RESULTS,
+    complete ? "latest.json" : `latest-${selected.map((s) => s.name).join("+")}.json`,
+  );
   fs.writeFileSync(latestFile, `${JSON.stringify(latest, null, 2)}\n`);
   if (complete) {
     const history = path.join(RESULTS, "history.jsonl");
@@ -198,7 +241,11 @@ function report(results: Array<{ scenario: Scenario; result?: ScenarioResult; er
       s: totalSeconds,
       pass: rows.filter((r) => r[3] === "PASS").length,
       fail: rows.filter((r) => r[3] !== "PASS" && r[3] !== "info").length,
-      ...Object.fromEntries(results.flatMap(({ scenario, result }) => (result ? [[scenario.name, result.goals.map((g) => g.measured.split(" (")[0]).join("; ")]] : []))),
+      ...Object.fromEntries(
+        results.flatMap(({ scenario, result }) =>
+          result ? [[scenario.name, result.goals.map((g) => g.measured.split(" (")[0]).join("; ")]] : [],
+        ),
+      ),
     };
     lines.push(JSON.stringify(summary));
     fs.writeFileSync(history, `${lines.slice(-HISTORY_KEEP).join("\n")}\n`);
@@ -209,7 +256,9 @@ function report(results: Array<{ scenario: Scenario; result?: ScenarioResult; er
 
 async function waitForConnection(page: import("@playwright/test").Page) {
   for (let i = 0; i < 60; i++) {
-    const { connection } = (await (await page.request.get("/api/connections")).json()) as { connection: { status: string } | null };
+    const { connection } = (await (await page.request.get("/api/connections")).json()) as {
+      connection: { status: string } | null;
+    };
     if (connection?.status === "connected") return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

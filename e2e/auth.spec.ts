@@ -12,7 +12,10 @@ test("a seeded user signs in with email and password, sees the app, and signs ou
   await signInWithPassword(page, megan.email, megan.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expectSignedInAs(page, megan.name);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
   await expectAccessible(page);
 

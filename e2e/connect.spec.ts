@@ -2,7 +2,14 @@ import { Nango } from "@nangohq/node";
 import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
 import { DEMO_ALEX, DEMO_MEGAN } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
-import { acceptConsent, connectUi, finishConnectUi, pickMicrosoftAccount, popupClosed, startMicrosoftPopup } from "./support/connect-ui";
+import {
+  acceptConsent,
+  connectUi,
+  finishConnectUi,
+  pickMicrosoftAccount,
+  popupClosed,
+  startMicrosoftPopup,
+} from "./support/connect-ui";
 import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
 import { emulator, NANGO_SECRET_KEY, stack } from "./support/stack";
 

@@ -28,7 +28,10 @@ test("the dashboard shows every joined team, recent chats and presence", async (
 
 test("all chats lists every chat across pages, and filters by name", async ({ page }) => {
   await page.goto("/chats");
-  await expect(page.getByRole("status").filter({ hasText: /All \d+ chats loaded/ })).toHaveText(/All 130 chats loaded/, { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: /All \d+ chats loaded/ })).toHaveText(
+    /All 130 chats loaded/,
+    { timeout: 30_000 },
+  );
   await expect(page.getByRole("list", { name: "Chats" }).getByRole("listitem")).toHaveCount(130);
   await page.getByLabel("Filter chats by name").fill("Hiring loop");
   const filtered = page.getByRole("list", { name: "Chats" }).getByRole("listitem");
@@ -39,7 +42,10 @@ test("all chats lists every chat across pages, and filters by name", async ({ pa
 
 test("team, channel and chat pages render messages", async ({ page }) => {
   await page.goto("/dashboard");
-  await page.getByRole("list", { name: "Joined teams" }).getByRole("link", { name: /Mark 8 Project Team/ }).click();
+  await page
+    .getByRole("list", { name: "Joined teams" })
+    .getByRole("link", { name: /Mark 8 Project Team/ })
+    .click();
   await expect(page.getByRole("heading", { name: "Mark 8 Project Team", level: 1 })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("list", { name: "Channels" }).getByRole("link").first().click();
@@ -61,14 +67,22 @@ test("team, channel and chat pages render messages", async ({ page }) => {
 test("when Graph throttles, a refresh keeps what was shown and a new view says when to try again", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page.getByRole("list", { name: "Joined teams" }).getByRole("link")).toHaveCount(8);
-  await emulator("/faults", { service: "graph", path: "^/v1\\.0/(me/joinedTeams|\\$batch|teams/[^/]+/channels/[^/]+/messages)", status: 429, rate: 1 });
+  await emulator("/faults", {
+    service: "graph",
+    path: "^/v1\\.0/(me/joinedTeams|\\$batch|teams/[^/]+/channels/[^/]+/messages)",
+    status: 429,
+    rate: 1,
+  });
   try {
     await page.goto("/dashboard?refresh=1");
     await expect(page.getByRole("list", { name: "Joined teams" }).getByRole("link")).toHaveCount(8);
     await expect(page.getByRole("alert").filter({ hasText: "Microsoft Teams is busy" })).toHaveCount(0);
 
     // A channel nobody opened yet has nothing to fall back on.
-    await page.getByRole("list", { name: "Joined teams" }).getByRole("link", { name: /Sales and Marketing/ }).click();
+    await page
+      .getByRole("list", { name: "Joined teams" })
+      .getByRole("link", { name: /Sales and Marketing/ })
+      .click();
     await page.getByRole("list", { name: "Channels" }).getByRole("link").last().click();
     const alert = page.getByRole("alert").filter({ hasText: "Microsoft Teams is busy" });
     await expect(alert).toBeVisible({ timeout: 30_000 });
@@ -79,12 +93,20 @@ test("when Graph throttles, a refresh keeps what was shown and a new view says w
 });
 
 test("a revoked grant leads to the reconnect banner", async ({ page }) => {
-  const { connection } = (await (await page.request.get("/api/connections")).json()) as { connection: { connectionId: string } };
+  const { connection } = (await (await page.request.get("/api/connections")).json()) as {
+    connection: { connectionId: string };
+  };
   await emulator("/microsoft/grants/revoke", { email: msMegan.email });
   await emulator(`/nango/connections/${connection.connectionId}/expire`, {});
   await page.goto("/dashboard?refresh=1");
   await expect(page.getByText(/Reconnect Microsoft Teams/).first()).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => ((await (await page.request.get("/api/connections")).json()) as { connection: { status: string } }).connection.status).toBe("needs_reconnect");
+  await expect
+    .poll(
+      async () =>
+        ((await (await page.request.get("/api/connections")).json()) as { connection: { status: string } }).connection
+          .status,
+    )
+    .toBe("needs_reconnect");
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: "Connection problem" })).toBeVisible();
   // Reconnecting restores the dashboard (Microsoft asks for consent again after a revocation).

@@ -9,7 +9,13 @@ import type { Browser, Page } from "@playwright/test";
 import { DEMO_MICROSOFT_ACCOUNTS, DEMO_TENANTS } from "../emulator/data/demo-accounts";
 import { DEMO_ADMIN, DEMO_ALEX, DEMO_MEGAN, type DemoAccount } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
-import { completeMicrosoftPopup, connectUi, finishConnectUi, pickMicrosoftAccount, startMicrosoftPopup } from "./support/connect-ui";
+import {
+  completeMicrosoftPopup,
+  connectUi,
+  finishConnectUi,
+  pickMicrosoftAccount,
+  startMicrosoftPopup,
+} from "./support/connect-ui";
 import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
 import { emulator, stack } from "./support/stack";
 
@@ -18,7 +24,14 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const { sara, ravi, megan: msMegan, pat } = DEMO_MICROSOFT_ACCOUNTS;
 const FABRIKAM = DEMO_TENANTS.fabrikam.id;
-const ALL_SCOPES = ["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read", "Presence.Read"];
+const ALL_SCOPES = [
+  "User.Read",
+  "Team.ReadBasic.All",
+  "Channel.ReadBasic.All",
+  "ChannelMessage.Read.All",
+  "Chat.Read",
+  "Presence.Read",
+];
 
 async function signedIn(browser: Browser, baseURL: string | undefined, account: DemoAccount): Promise<Page> {
   const context = await browser.newContext({ baseURL });
@@ -28,7 +41,11 @@ async function signedIn(browser: Browser, baseURL: string | undefined, account: 
 }
 
 async function connection(page: Page) {
-  return ((await (await page.request.get("/api/connections")).json()) as { connection: { status: string; tenantId: string | null; grantedScopes: string[]; missingScopes: string[] } | null }).connection;
+  return (
+    (await (await page.request.get("/api/connections")).json()) as {
+      connection: { status: string; tenantId: string | null; grantedScopes: string[]; missingScopes: string[] } | null;
+    }
+  ).connection;
 }
 
 async function disconnect(page: Page) {
@@ -41,7 +58,10 @@ test.beforeAll(async () => {
   await emulator(`/microsoft/tenants/${FABRIKAM}/admin-consent`, { scopes: ALL_SCOPES, granted: false });
 });
 
-test("a strict tenant: the approval page, an organization-wide grant from the console, then the user connects and no re-prompt loops", async ({ browser, baseURL }) => {
+test("a strict tenant: the approval page, an organization-wide grant from the console, then the user connects and no re-prompt loops", async ({
+  browser,
+  baseURL,
+}) => {
   const alex = await signedIn(browser, baseURL, DEMO_ALEX);
   const admin = await signedIn(browser, baseURL, DEMO_ADMIN);
   await disconnect(alex);
@@ -113,7 +133,10 @@ test("a strict tenant: the approval page, an organization-wide grant from the co
   await admin.context().close();
 });
 
-test("a user who may approve only some permissions connects without channel messages, and the channel page says why", async ({ browser, baseURL }) => {
+test("a user who may approve only some permissions connects without channel messages, and the channel page says why", async ({
+  browser,
+  baseURL,
+}) => {
   const alex = await signedIn(browser, baseURL, DEMO_ALEX);
   await disconnect(alex);
   // Fabrikam again without its grant, but users may consent to what needs no admin.
@@ -145,7 +168,11 @@ test("a user who may approve only some permissions connects without channel mess
     await expect(alex.getByRole("heading", { name: "Recent chats" })).toBeVisible();
     const teamLink = alex.getByRole("list", { name: "Joined teams" }).getByRole("link").first();
     await teamLink.click();
-    await alex.getByRole("link").filter({ hasText: /General/ }).first().click();
+    await alex
+      .getByRole("link")
+      .filter({ hasText: /General/ })
+      .first()
+      .click();
     await expect(alex.getByRole("note")).toContainText("Channel messages need your administrator's approval");
     await expectAccessible(alex);
   } finally {
@@ -155,12 +182,18 @@ test("a user who may approve only some permissions connects without channel mess
   }
 });
 
-test("with Nango's hook slow and allowed tenants set, connecting succeeds with the right tenant; prefixed scopes show nothing missing", async ({ browser, baseURL }) => {
+test("with Nango's hook slow and allowed tenants set, connecting succeeds with the right tenant; prefixed scopes show nothing missing", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await signedIn(browser, baseURL, DEMO_ADMIN);
   const megan = await signedIn(browser, baseURL, DEMO_MEGAN);
   await disconnect(megan);
   await emulator("/nango/post-connection", { delayMs: 3_000 });
-  await admin.request.put("/api/admin/settings/allowed-tenants", { data: { tenants: [DEMO_TENANTS.contoso.id] }, headers: { origin: baseURL! } });
+  await admin.request.put("/api/admin/settings/allowed-tenants", {
+    data: { tenants: [DEMO_TENANTS.contoso.id] },
+    headers: { origin: baseURL! },
+  });
   try {
     await megan.goto("/connections");
     await megan.getByRole("button", { name: "Connect Microsoft Teams" }).click();
@@ -168,26 +201,41 @@ test("with Nango's hook slow and allowed tenants set, connecting succeeds with t
     await completeMicrosoftPopup(popup, msMegan);
     await finishConnectUi(megan);
     await expect(megan.getByText("Connected", { exact: true })).toBeVisible();
-    expect(await connection(megan)).toMatchObject({ status: "connected", tenantId: DEMO_TENANTS.contoso.id, missingScopes: [] });
+    expect(await connection(megan)).toMatchObject({
+      status: "connected",
+      tenantId: DEMO_TENANTS.contoso.id,
+      missingScopes: [],
+    });
     await expect(megan.getByText(/^Missing:/)).toHaveCount(0);
-    const missing = (await (await admin.request.get("/api/admin/users?status=missing_scopes")).json()) as { rows: Array<{ email: string }> };
+    const missing = (await (await admin.request.get("/api/admin/users?status=missing_scopes")).json()) as {
+      rows: Array<{ email: string }>;
+    };
     expect(missing.rows.map((r) => r.email)).not.toContain(DEMO_MEGAN.email);
   } finally {
     await emulator("/nango/post-connection", { delayMs: 250 });
-    await admin.request.put("/api/admin/settings/allowed-tenants", { data: { tenants: [] }, headers: { origin: baseURL! } });
+    await admin.request.put("/api/admin/settings/allowed-tenants", {
+      data: { tenants: [] },
+      headers: { origin: baseURL! },
+    });
     await admin.context().close();
     await megan.context().close();
   }
 });
 
-test("a personal Microsoft account is refused with a plain explanation and nothing is kept", async ({ browser, baseURL }) => {
+test("a personal Microsoft account is refused with a plain explanation and nothing is kept", async ({
+  browser,
+  baseURL,
+}) => {
   const alex = await signedIn(browser, baseURL, DEMO_ALEX);
   await disconnect(alex);
   await alex.goto("/connections");
   await alex.getByRole("button", { name: "Connect Microsoft Teams" }).click();
   const popup = await startMicrosoftPopup(alex);
   await completeMicrosoftPopup(popup, pat);
-  await connectUi(alex).getByRole("button", { name: /Finish|Close/ }).first().click();
+  await connectUi(alex)
+    .getByRole("button", { name: /Finish|Close/ })
+    .first()
+    .click();
   await expect(alertOn(alex)).toContainText("personal Microsoft account");
   await alex.reload();
   await expect(alex.getByText("Not connected")).toBeVisible();

@@ -20,11 +20,16 @@ async function expectNoSidewaysScroll(page: Page) {
     const wide = [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > limit + 0.5)
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (right ${Math.round(el.getBoundingClientRect().right)})`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (right ${Math.round(el.getBoundingClientRect().right)})`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide };
   });
   expect(layout.innerWidth, "the page is not zoomed out to fit wide content").toBe(width);
-  expect(layout.scrollWidth, `${page.url()} is wider than the screen: ${layout.wide.join(", ")}`).toBeLessThanOrEqual(layout.innerWidth);
+  expect(layout.scrollWidth, `${page.url()} is wider than the screen: ${layout.wide.join(", ")}`).toBeLessThanOrEqual(
+    layout.innerWidth,
+  );
 }
 
 test("the sign-in and home pages fit a phone", async ({ page }) => {
@@ -67,7 +72,9 @@ test("a user's pages fit a phone, and a chat shows its messages before its membe
   await expectNoSidewaysScroll(page);
   const [messagesBox, membersBox] = await Promise.all([messages.boundingBox(), members.boundingBox()]);
   expect(messagesBox && membersBox, "both regions are laid out").toBeTruthy();
-  expect(messagesBox!.y + messagesBox!.height, "the messages end above the member list").toBeLessThanOrEqual(membersBox!.y);
+  expect(messagesBox!.y + messagesBox!.height, "the messages end above the member list").toBeLessThanOrEqual(
+    membersBox!.y,
+  );
 
   await page.goto("/connections");
   await expect(page.getByRole("list", { name: "Granted permissions" })).toBeVisible();

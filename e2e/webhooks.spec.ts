@@ -23,7 +23,9 @@ async function seedNangoConnection(userId: string): Promise<string> {
 }
 
 async function myConnection(request: APIRequestContext) {
-  const body = (await (await request.get("/api/connections")).json()) as { connection: { status: string; connectionId: string; lastError: { code: string } | null } | null };
+  const body = (await (await request.get("/api/connections")).json()) as {
+    connection: { status: string; connectionId: string; lastError: { code: string } | null } | null;
+  };
   return body.connection;
 }
 
@@ -41,20 +43,37 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
   });
 
   await test.step("missing, wrong-key and after-signing-altered signatures get 401 and store nothing", async () => {
-    const missing = await page.request.post("/api/webhooks/nango", { data: creation, headers: { "content-type": "application/json" } });
+    const missing = await page.request.post("/api/webhooks/nango", {
+      data: creation,
+      headers: { "content-type": "application/json" },
+    });
     expect(missing.status()).toBe(401);
-    const wrongKey = await page.request.post("/api/webhooks/nango", { data: creation, headers: signWebhook(creation, "not-the-key") });
+    const wrongKey = await page.request.post("/api/webhooks/nango", {
+      data: creation,
+      headers: signWebhook(creation, "not-the-key"),
+    });
     expect(wrongKey.status()).toBe(401);
     const altered = creation.replace('"creation"', '"override"');
-    const alteredResponse = await page.request.post("/api/webhooks/nango", { data: altered, headers: signWebhook(creation) });
+    const alteredResponse = await page.request.post("/api/webhooks/nango", {
+      data: altered,
+      headers: signWebhook(creation),
+    });
     expect(alteredResponse.status()).toBe(401);
-    const malformed = await page.request.post("/api/webhooks/nango", { data: creation, headers: { "content-type": "application/json", "x-nango-hmac-sha256": "zz-not-hex" } });
+    const malformed = await page.request.post("/api/webhooks/nango", {
+      data: creation,
+      headers: { "content-type": "application/json", "x-nango-hmac-sha256": "zz-not-hex" },
+    });
     expect(malformed.status()).toBe(401);
     expect(await myConnection(page.request)).toBeNull();
   });
 
   await test.step("an unknown end user is acknowledged and nothing is stored", async () => {
-    const stranger = authWebhook({ connectionId, operation: "creation", endUser: { id: "00000000-0000-4000-8000-000000000000" }, tags: {} });
+    const stranger = authWebhook({
+      connectionId,
+      operation: "creation",
+      endUser: { id: "00000000-0000-4000-8000-000000000000" },
+      tags: {},
+    });
     const response = await page.request.post("/api/webhooks/nango", { data: stranger, headers: signWebhook(stranger) });
     expect(response.status()).toBe(200);
     expect(((await response.json()) as { outcome: string }).outcome).toBe("unknown_user");
@@ -63,7 +82,9 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
 
   await test.step("20 concurrent duplicate deliveries store exactly one mapping", async () => {
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => page.request.post("/api/webhooks/nango", { data: creation, headers: signWebhook(creation) })),
+      Array.from({ length: 20 }, () =>
+        page.request.post("/api/webhooks/nango", { data: creation, headers: signWebhook(creation) }),
+      ),
     );
     expect(responses.map((r) => r.status())).toEqual(Array(20).fill(200));
     const outcomes = await Promise.all(responses.map(async (r) => ((await r.json()) as { outcome: string }).outcome));
@@ -77,7 +98,10 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
     const stale = authWebhook({
       connectionId,
       operation: "refresh",
-      error: { type: "refresh_token_external_error", description: "An earlier refresh failed; the connection was repaired since." },
+      error: {
+        type: "refresh_token_external_error",
+        description: "An earlier refresh failed; the connection was repaired since.",
+      },
     });
     const response = await page.request.post("/api/webhooks/nango", { data: stale, headers: signWebhook(stale) });
     expect(((await response.json()) as { outcome: string }).outcome).toBe("stale_refresh_failure");
@@ -90,7 +114,10 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
     const failure = authWebhook({
       connectionId,
       operation: "refresh",
-      error: { type: "refresh_token_external_error", description: "AADSTS50173: The provided grant has expired due to it being revoked." },
+      error: {
+        type: "refresh_token_external_error",
+        description: "AADSTS50173: The provided grant has expired due to it being revoked.",
+      },
     });
     const response = await page.request.post("/api/webhooks/nango", { data: failure, headers: signWebhook(failure) });
     expect(((await response.json()) as { outcome: string }).outcome).toBe("marked_needs_reconnect");
@@ -111,8 +138,14 @@ test("signed webhooks are verified, applied once, and forgeries change nothing",
   await test.step("non-JSON and oversize bodies are refused", async () => {
     const notJson = "this is not json";
     // A Buffer is sent byte for byte (Playwright would JSON-encode a non-JSON string).
-    expect((await page.request.post("/api/webhooks/nango", { data: Buffer.from(notJson), headers: signWebhook(notJson) })).status()).toBe(400);
+    expect(
+      (
+        await page.request.post("/api/webhooks/nango", { data: Buffer.from(notJson), headers: signWebhook(notJson) })
+      ).status(),
+    ).toBe(400);
     const huge = JSON.stringify({ type: "auth", padding: "x".repeat(300 * 1024) });
-    expect((await page.request.post("/api/webhooks/nango", { data: huge, headers: signWebhook(huge) })).status()).toBe(413);
+    expect((await page.request.post("/api/webhooks/nango", { data: huge, headers: signWebhook(huge) })).status()).toBe(
+      413,
+    );
   });
 });

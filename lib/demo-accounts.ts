@@ -5,8 +5,23 @@
  */
 export type DemoAccount = { email: string; password: string; name: string; role: "admin" | "user" };
 
-export const DEMO_ADMIN: DemoAccount = { email: "admin@example.com", password: "admin-password", name: "Ada Admin", role: "admin" };
-export const DEMO_MEGAN: DemoAccount = { email: "megan@example.com", password: "megan-password", name: "Megan Bowen", role: "user" };
-export const DEMO_ALEX: DemoAccount = { email: "alex@example.com", password: "alex-password", name: "Alex Wilber", role: "user" };
+export const DEMO_ADMIN: DemoAccount = {
+  email: "admin@example.com",
+  password: "admin-password",
+  name: "Ada Admin",
+  role: "admin",
+};
+export const DEMO_MEGAN: DemoAccount = {
+  email: "megan@example.com",
+  password: "megan-password",
+  name: "Megan Bowen",
+  role: "user",
+};
+export const DEMO_ALEX: DemoAccount = {
+  email: "alex@example.com",
+  password: "alex-password",
+  name: "Alex Wilber",
+  role: "user",
+};
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [DEMO_ADMIN, DEMO_MEGAN, DEMO_ALEX];

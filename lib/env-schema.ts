@@ -50,7 +50,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .default("pglite:.data/pglite")
-    .refine((v) => /^(pglite:|postgres(ql)?:\/\/)/.test(v), "DATABASE_URL must start with pglite:, postgres:// or postgresql://"),
+    .refine(
+      (v) => /^(pglite:|postgres(ql)?:\/\/)/.test(v),
+      "DATABASE_URL must start with pglite:, postgres:// or postgresql://",
+    ),
 
   /** Offline default: the emulator. Nango Cloud: https://api.nango.dev (see docs/setup.md). */
   NANGO_HOST: url("NANGO_HOST").default("http://localhost:4010"),
@@ -65,23 +68,34 @@ const schema = z.object({
     .string()
     .min(1, "NANGO_WEBHOOK_SIGNING_KEY must not be empty (Nango dashboard > Environment settings > Webhooks)")
     .default(EMULATOR_DEFAULTS.NANGO_WEBHOOK_SIGNING_KEY),
-  NANGO_INTEGRATION_ID: z.string().regex(/^[a-z0-9-_]+$/i, "NANGO_INTEGRATION_ID must be an integration key").default("microsoft-teams"),
+  NANGO_INTEGRATION_ID: z
+    .string()
+    .regex(/^[a-z0-9-_]+$/i, "NANGO_INTEGRATION_ID must be an integration key")
+    .default("microsoft-teams"),
   /** Delegated Graph scopes the dashboard needs; see lib/scopes.ts for the rules. */
   TEAMS_REQUIRED_SCOPES: z
     .string()
-    .default("offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read"),
+    .default(
+      "offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read",
+    ),
 
   /** "Sign in with Microsoft" for the app itself (OpenID Connect). */
   MICROSOFT_LOGIN_URL: url("MICROSOFT_LOGIN_URL").default("http://localhost:4012"),
   MICROSOFT_TENANT_ID: z
     .string()
-    .regex(/^[a-z0-9.-]+$/i, "MICROSOFT_TENANT_ID must be a tenant id (GUID), a verified domain, organizations or common")
+    .regex(
+      /^[a-z0-9.-]+$/i,
+      "MICROSOFT_TENANT_ID must be a tenant id (GUID), a verified domain, organizations or common",
+    )
     // Offline: the emulated Contoso tenant. Multi-tenant sign-in ("organizations") relies on
     // openid-client's Azure AD issuer rule, which it applies to login.microsoftonline.com only.
     .default("6e1b8a3c-2f4d-4b7e-9c1a-0d5f3e2a7b64"),
   MICROSOFT_CLIENT_ID: z
     .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "MICROSOFT_CLIENT_ID must be the app registration's Application (client) ID, a GUID")
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      "MICROSOFT_CLIENT_ID must be the app registration's Application (client) ID, a GUID",
+    )
     .default(EMULATOR_DEFAULTS.MICROSOFT_CLIENT_ID),
   MICROSOFT_CLIENT_SECRET: z
     .string()
@@ -97,7 +111,11 @@ const schema = z.object({
   REDIS_URL: redisUrl,
 });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; NANGO_PUBLIC_API_URL: string; requiredScopes: string[] };
+export type Env = z.infer<typeof schema> & {
+  AUTH_SECRET: string;
+  NANGO_PUBLIC_API_URL: string;
+  requiredScopes: string[];
+};
 
 export function loadEnv(): Env {
   const parsed = schema.safeParse(process.env);

@@ -16,13 +16,23 @@ describe("runtime configuration (server start)", () => {
   it("accepts real credentials, and emulator ones when the services are the loopback emulator", () => {
     expect(runtimeConfigProblems(production)).toEqual([]);
     expect(
-      runtimeConfigProblems({ ...production, ...EMULATOR_DEFAULTS, NANGO_HOST: "http://localhost:4110", MICROSOFT_LOGIN_URL: "http://127.0.0.1:4112" }),
+      runtimeConfigProblems({
+        ...production,
+        ...EMULATOR_DEFAULTS,
+        NANGO_HOST: "http://localhost:4110",
+        MICROSOFT_LOGIN_URL: "http://127.0.0.1:4112",
+      }),
     ).toEqual([]);
   });
 
   it("refuses the emulator's keys against real Nango and Microsoft, naming each variable", () => {
     const problems = runtimeConfigProblems({ ...production, ...EMULATOR_DEFAULTS });
-    expect(problems.map((p) => p.split(":")[0])).toEqual(["NANGO_SECRET_KEY", "NANGO_WEBHOOK_SIGNING_KEY", "MICROSOFT_CLIENT_ID", "MICROSOFT_CLIENT_SECRET"]);
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "NANGO_SECRET_KEY",
+      "NANGO_WEBHOOK_SIGNING_KEY",
+      "MICROSOFT_CLIENT_ID",
+      "MICROSOFT_CLIENT_SECRET",
+    ]);
     expect(problems[0]).toContain("NANGO_HOST is https://api.nango.dev");
   });
 
@@ -32,7 +42,9 @@ describe("runtime configuration (server start)", () => {
 
   it("knows loopback hosts", () => {
     expect(["http://localhost:1", "http://127.0.0.1", "http://[::1]:3"].every(isLoopbackUrl)).toBe(true);
-    expect(["https://api.nango.dev", "http://10.0.0.1", "http://localhost.example.com"].some(isLoopbackUrl)).toBe(false);
+    expect(["https://api.nango.dev", "http://10.0.0.1", "http://localhost.example.com"].some(isLoopbackUrl)).toBe(
+      false,
+    );
   });
 });
 
@@ -43,6 +55,7 @@ describe("REDIS_URL", () => {
     expect(redisUrl.parse("rediss://:pw@cache.example.com:6380")).toBe("rediss://:pw@cache.example.com:6380");
     expect(redisUrl.parse("")).toBeUndefined();
     expect(redisUrl.parse(undefined)).toBeUndefined();
-    for (const bad of ["127.0.0.1:6379", "http://cache:6379", "redis://"]) expect(redisUrl.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["127.0.0.1:6379", "http://cache:6379", "redis://"])
+      expect(redisUrl.safeParse(bad).success, bad).toBe(false);
   });
 });

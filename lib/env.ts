@@ -9,7 +9,6 @@ export { EMULATOR_DEFAULTS, type Env } from "./env-schema";
 
 export const env = loadEnv();
 
-
 /** True for http(s)://localhost / 127.x / [::1]: the emulator, never a real service. */
 export function isLoopbackUrl(value: string): boolean {
   const host = new URL(value).hostname;
@@ -18,7 +17,14 @@ export function isLoopbackUrl(value: string): boolean {
 
 type RuntimeConfig = Pick<
   Env,
-  "NODE_ENV" | "AUTH_SECRET" | "NANGO_HOST" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY" | "MICROSOFT_LOGIN_URL" | "MICROSOFT_CLIENT_ID" | "MICROSOFT_CLIENT_SECRET"
+  | "NODE_ENV"
+  | "AUTH_SECRET"
+  | "NANGO_HOST"
+  | "NANGO_SECRET_KEY"
+  | "NANGO_WEBHOOK_SIGNING_KEY"
+  | "MICROSOFT_LOGIN_URL"
+  | "MICROSOFT_CLIENT_ID"
+  | "MICROSOFT_CLIENT_SECRET"
 >;
 
 /**
@@ -30,22 +36,39 @@ type RuntimeConfig = Pick<
 export function runtimeConfigProblems(config: RuntimeConfig = env): string[] {
   if (config.NODE_ENV !== "production") return [];
   const problems: string[] = [];
-  if (config.AUTH_SECRET === DEV_AUTH_SECRET) problems.push("AUTH_SECRET: required in production (openssl rand -base64 32)");
+  if (config.AUTH_SECRET === DEV_AUTH_SECRET)
+    problems.push("AUTH_SECRET: required in production (openssl rand -base64 32)");
   const realNango = !isLoopbackUrl(config.NANGO_HOST);
   const realLogin = !isLoopbackUrl(config.MICROSOFT_LOGIN_URL);
   const still = (name: keyof typeof EMULATOR_DEFAULTS, where: string, fix: string) =>
     problems.push(`${name}: still the emulator's default while ${where}; set ${fix}`);
   if (realNango && config.NANGO_SECRET_KEY === EMULATOR_DEFAULTS.NANGO_SECRET_KEY) {
-    still("NANGO_SECRET_KEY", `NANGO_HOST is ${config.NANGO_HOST}`, "your Nango environment's secret key (Environment settings)");
+    still(
+      "NANGO_SECRET_KEY",
+      `NANGO_HOST is ${config.NANGO_HOST}`,
+      "your Nango environment's secret key (Environment settings)",
+    );
   }
   if (realNango && config.NANGO_WEBHOOK_SIGNING_KEY === EMULATOR_DEFAULTS.NANGO_WEBHOOK_SIGNING_KEY) {
-    still("NANGO_WEBHOOK_SIGNING_KEY", `NANGO_HOST is ${config.NANGO_HOST}`, "the webhook signing key from Nango (Environment settings > Webhooks)");
+    still(
+      "NANGO_WEBHOOK_SIGNING_KEY",
+      `NANGO_HOST is ${config.NANGO_HOST}`,
+      "the webhook signing key from Nango (Environment settings > Webhooks)",
+    );
   }
   if (realLogin && config.MICROSOFT_CLIENT_ID === EMULATOR_DEFAULTS.MICROSOFT_CLIENT_ID) {
-    still("MICROSOFT_CLIENT_ID", `MICROSOFT_LOGIN_URL is ${config.MICROSOFT_LOGIN_URL}`, "the sign-in app registration's client id (docs/setup.md)");
+    still(
+      "MICROSOFT_CLIENT_ID",
+      `MICROSOFT_LOGIN_URL is ${config.MICROSOFT_LOGIN_URL}`,
+      "the sign-in app registration's client id (docs/setup.md)",
+    );
   }
   if (realLogin && config.MICROSOFT_CLIENT_SECRET === EMULATOR_DEFAULTS.MICROSOFT_CLIENT_SECRET) {
-    still("MICROSOFT_CLIENT_SECRET", `MICROSOFT_LOGIN_URL is ${config.MICROSOFT_LOGIN_URL}`, "a client secret of the sign-in app registration");
+    still(
+      "MICROSOFT_CLIENT_SECRET",
+      `MICROSOFT_LOGIN_URL is ${config.MICROSOFT_LOGIN_URL}`,
+      "a client secret of the sign-in app registration",
+    );
   }
   return problems;
 }
@@ -57,7 +80,9 @@ export function runtimeConfigProblems(config: RuntimeConfig = env): string[] {
 export function assertRuntimeConfig(): void {
   const problems = runtimeConfigProblems();
   if (problems.length > 0) {
-    throw new Error(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and docs/setup.md.`);
+    throw new Error(
+      `Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and docs/setup.md.`,
+    );
   }
 }
 

@@ -5,21 +5,31 @@ const REQUIRED = ["offline_access", "User.Read", "Chat.Read", "ChannelMessage.Re
 
 describe("scope normalisation", () => {
   it("reads Microsoft's prefixed form, drops OIDC scopes and keeps the configured casing", () => {
-    const raw = "openid profile email https://graph.microsoft.com/User.Read https://graph.microsoft.com/chat.read  https://graph.microsoft.com/ChannelMessage.Read.All offline_access";
+    const raw =
+      "openid profile email https://graph.microsoft.com/User.Read https://graph.microsoft.com/chat.read  https://graph.microsoft.com/ChannelMessage.Read.All offline_access";
     expect(normalizeGrantedScopes(raw, REQUIRED)).toEqual(["User.Read", "Chat.Read", "ChannelMessage.Read.All"]);
   });
 
   it("reads the short form and the resource-id form alike, without duplicates", () => {
-    expect(normalizeGrantedScopes("User.Read 00000003-0000-0000-c000-000000000000/User.Read Chat.Read", REQUIRED)).toEqual(["User.Read", "Chat.Read"]);
+    expect(
+      normalizeGrantedScopes("User.Read 00000003-0000-0000-c000-000000000000/User.Read Chat.Read", REQUIRED),
+    ).toEqual(["User.Read", "Chat.Read"]);
   });
 
   it("keeps another resource's scope whole", () => {
-    expect(normalizeGrantedScopes("https://outlook.office.com/Mail.Read")).toEqual(["https://outlook.office.com/Mail.Read"]);
+    expect(normalizeGrantedScopes("https://outlook.office.com/Mail.Read")).toEqual([
+      "https://outlook.office.com/Mail.Read",
+    ]);
   });
 
   it("finds nothing missing from a prefixed or lower-cased grant; finds what is", () => {
-    expect(missingScopes(REQUIRED, ["https://graph.microsoft.com/User.Read", "chat.read", "CHANNELMESSAGE.READ.ALL"])).toEqual([]);
-    expect(missingScopes(REQUIRED, ["https://graph.microsoft.com/User.Read"])).toEqual(["Chat.Read", "ChannelMessage.Read.All"]);
+    expect(
+      missingScopes(REQUIRED, ["https://graph.microsoft.com/User.Read", "chat.read", "CHANNELMESSAGE.READ.ALL"]),
+    ).toEqual([]);
+    expect(missingScopes(REQUIRED, ["https://graph.microsoft.com/User.Read"])).toEqual([
+      "Chat.Read",
+      "ChannelMessage.Read.All",
+    ]);
     expect(scopeKeys(["offline_access", "https://graph.microsoft.com/User.Read", "user.read"])).toEqual(["user.read"]);
   });
 

@@ -84,7 +84,8 @@ export function scopeProblems(scopes: string[]): string[] {
   if (scopes.some(isDefault) && explicit.length > 0) {
     problems.push(`".default" cannot be combined with explicit scopes (${explicit.join(", ")})`);
   }
-  if (!scopes.includes("offline_access")) problems.push('"offline_access" is missing, so no refresh token would be issued');
+  if (!scopes.includes("offline_access"))
+    problems.push('"offline_access" is missing, so no refresh token would be issued');
   if (scopes.length === 0) problems.push("no scopes configured");
   return problems;
 }

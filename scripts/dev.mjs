@@ -22,13 +22,18 @@ const env = {
   }),
   // Anything set in the caller's environment wins over the offline defaults.
   ...Object.fromEntries(
-    ["APP_URL", "NANGO_HOST", "NANGO_CONNECT_UI_URL", "MICROSOFT_LOGIN_URL"].filter((k) => process.env[k]).map((k) => [k, process.env[k]]),
+    ["APP_URL", "NANGO_HOST", "NANGO_CONNECT_UI_URL", "MICROSOFT_LOGIN_URL"]
+      .filter((k) => process.env[k])
+      .map((k) => [k, process.env[k]]),
   ),
 };
 const useEmulator = !process.env.NANGO_HOST;
 
 const emulatorBase = Number(env.EMULATOR_BASE_PORT);
-await assertPortsFree([appPort, ...(useEmulator ? [emulatorBase, emulatorBase + 1, emulatorBase + 2, emulatorBase + 3] : [])]);
+await assertPortsFree([
+  appPort,
+  ...(useEmulator ? [emulatorBase, emulatorBase + 1, emulatorBase + 2, emulatorBase + 3] : []),
+]);
 await runToEnd(...tsNode("scripts/db/prepare.ts", [], { reactServer: true }), { env });
 
 const children = [];
@@ -40,7 +45,9 @@ if (useEmulator) {
 const next = run("next", bin("next"), ["dev", "--port", String(appPort)], { env });
 children.push(next);
 await waitForUrl(`${env.APP_URL}/signin`, { child: next, timeoutMs: 180_000 });
-console.log(`\n  Teams Connect is running at ${env.APP_URL}\n  Sign in as megan@example.com / megan-password (or admin@example.com / admin-password)\n`);
+console.log(
+  `\n  Teams Connect is running at ${env.APP_URL}\n  Sign in as megan@example.com / megan-password (or admin@example.com / admin-password)\n`,
+);
 
 const first = await Promise.race(children.map((child) => child.exited));
 console.error(`a process exited (${JSON.stringify(first)}); stopping`);

@@ -10,7 +10,9 @@ import type { CheckStatus } from "./doctor/types";
 const MARK: Record<CheckStatus, string> = { pass: "✔", fail: "✖", warn: "!", skip: "–" };
 
 async function main(): Promise<number> {
-  console.log(`Teams Connect doctor: checking the configuration against Nango (${env.NANGO_HOST}), Microsoft and the database\n`);
+  console.log(
+    `Teams Connect doctor: checking the configuration against Nango (${env.NANGO_HOST}), Microsoft and the database\n`,
+  );
   const results = await runDoctor(env);
   for (const result of results) {
     console.log(`${MARK[result.status]} ${result.title}: ${result.detail}`);
@@ -18,7 +20,9 @@ async function main(): Promise<number> {
   }
   const failed = results.filter((r) => r.status === "fail").length;
   const warned = results.filter((r) => r.status === "warn").length;
-  console.log(`\n${failed ? `✖ ${failed} problem(s)` : "✔ all checks passed"}${warned ? `, ${warned} warning(s)` : ""}`);
+  console.log(
+    `\n${failed ? `✖ ${failed} problem(s)` : "✔ all checks passed"}${warned ? `, ${warned} warning(s)` : ""}`,
+  );
   return hasFailures(results) ? 1 : 0;
 }
 

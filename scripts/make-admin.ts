@@ -11,7 +11,9 @@ import { connectForMigrations } from "./db/connect";
 export async function makeAdmin(target: DatabaseTarget, email: string): Promise<boolean> {
   const connection = await connectForMigrations(target);
   try {
-    const { count } = await connection.prisma().user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { role: "admin" } });
+    const { count } = await connection
+      .prisma()
+      .user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { role: "admin" } });
     return count === 1;
   } finally {
     await connection.close();
@@ -27,7 +29,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const target = parseDatabaseUrl(env.DATABASE_URL);
   makeAdmin(target, email).then(
     (done) => {
-      console.log(done ? `${describeTarget(target)}: ${email} is now an admin` : `${describeTarget(target)}: no user with email ${email}`);
+      console.log(
+        done
+          ? `${describeTarget(target)}: ${email} is now an admin`
+          : `${describeTarget(target)}: no user with email ${email}`,
+      );
       process.exit(done ? 0 : 1); // PGlite leaves a 10 s timer behind
     },
     (error: unknown) => {

@@ -28,7 +28,8 @@ const check = (ok, message) => {
   if (!ok) throw new Error(message);
 };
 
-if (!process.env.TEST_DATABASE_URL?.startsWith("postgres")) throw new Error("TEST_DATABASE_URL must be a postgresql:// URL");
+if (!process.env.TEST_DATABASE_URL?.startsWith("postgres"))
+  throw new Error("TEST_DATABASE_URL must be a postgresql:// URL");
 if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npm run build` first");
 await assertPortsFree([...APP_PORTS, EMULATOR_BASE, EMULATOR_BASE + 1, EMULATOR_BASE + 2, EMULATOR_BASE + 3]);
 
@@ -86,7 +87,10 @@ async function waitHealthy(appUrl, child) {
   await waitForUrl(`${appUrl}/api/health`, { child, timeoutMs: 120_000 });
   const response = await fetch(`${appUrl}/api/health`);
   const body = await response.json();
-  check(response.status === 200 && body.status === "ok", `${appUrl}/api/health: ${response.status} ${JSON.stringify(body)}`);
+  check(
+    response.status === 200 && body.status === "ok",
+    `${appUrl}/api/health: ${response.status} ${JSON.stringify(body)}`,
+  );
   check(response.headers.get("cache-control") === "no-store", "health must not be cached");
   return body;
 }
@@ -106,7 +110,10 @@ async function signIn(appUrl, email, password) {
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${appUrl}/dashboard`, json: "true" }),
   });
   keep(response);
-  check([...jar.keys()].some((k) => k.includes("session-token")), `sign-in as ${email} failed: ${response.status}`);
+  check(
+    [...jar.keys()].some((k) => k.includes("session-token")),
+    `sign-in as ${email} failed: ${response.status}`,
+  );
   return cookie();
 }
 
@@ -122,7 +129,9 @@ try {
   step(`instance 1 healthy: ${JSON.stringify(health.checks)}`);
   const [{ users }] = await query(`SELECT count(*)::int AS users FROM "User"`);
   check(users === 0, `production start must not seed demo accounts, found ${users} users`);
-  const [{ migrations }] = await query(`SELECT count(*)::int AS migrations FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+  const [{ migrations }] = await query(
+    `SELECT count(*)::int AS migrations FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+  );
   step(`migrations applied: ${migrations}; users: 0 (not seeded)`);
 
   step("2. seed explicitly, sign in, render the dashboard");
@@ -143,30 +152,53 @@ try {
   const seeded = await fetch(`${env1.NANGO_HOST}/_emulator/nango/connections`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ endUser: { id: uid, email: DEMO_MEGAN.email, displayName: DEMO_MEGAN.name }, tenantId: DEMO_MICROSOFT_ACCOUNTS.megan.tenantId }),
+    body: JSON.stringify({
+      endUser: { id: uid, email: DEMO_MEGAN.email, displayName: DEMO_MEGAN.name },
+      tenantId: DEMO_MICROSOFT_ACCOUNTS.megan.tenantId,
+    }),
   });
   const connectionId = (await seeded.json()).connection.connection_id;
   const hook = signedAuthWebhook(
-    { connectionId, endUser: { id: uid, email: DEMO_MEGAN.email }, tags: { end_user_email: DEMO_MEGAN.email, end_user_id: uid } },
+    {
+      connectionId,
+      endUser: { id: uid, email: DEMO_MEGAN.email },
+      tags: { end_user_email: DEMO_MEGAN.email, end_user_id: uid },
+    },
     env1.NANGO_WEBHOOK_SIGNING_KEY,
   );
   const delivered = await fetch(`${env1.APP_URL}/api/webhooks/nango`, { method: "POST", ...hook });
   const { outcome } = await delivered.json();
   check(delivered.status === 200 && outcome === "stored", `webhook to instance 1: ${delivered.status} ${outcome}`);
   const seen = await (await fetch(`${env2.APP_URL}/api/connections`, { headers: { cookie } })).json();
-  check(seen.connection?.status === "connected" && seen.connection.connectionId === connectionId, `instance 2 sees ${JSON.stringify(seen.connection)}`);
-  const traced = await fetch(`${env2.APP_URL}/api/connections`, { headers: { cookie, "x-request-id": "smoke-request-1" } });
+  check(
+    seen.connection?.status === "connected" && seen.connection.connectionId === connectionId,
+    `instance 2 sees ${JSON.stringify(seen.connection)}`,
+  );
+  const traced = await fetch(`${env2.APP_URL}/api/connections`, {
+    headers: { cookie, "x-request-id": "smoke-request-1" },
+  });
   check(traced.headers.get("x-request-id") === "smoke-request-1", "x-request-id is not echoed by /api routes");
   step("webhook delivered to instance 1 is visible through instance 2");
 
   step("4. SIGTERM with a request in flight");
   // A Connect session request that waits 2 s on (emulated) Nango.
-  await fetch(`${env1.NANGO_HOST}/_emulator/latency`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ service: "nango", fixedMs: 2_000 }) });
-  const slow = fetch(`${env2.APP_URL}/api/connect/session`, { method: "POST", headers: { cookie, origin: env2.APP_URL, "content-type": "application/json" }, body: "{}" });
+  await fetch(`${env1.NANGO_HOST}/_emulator/latency`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ service: "nango", fixedMs: 2_000 }),
+  });
+  const slow = fetch(`${env2.APP_URL}/api/connect/session`, {
+    method: "POST",
+    headers: { cookie, origin: env2.APP_URL, "content-type": "application/json" },
+    body: "{}",
+  });
   await new Promise((resolve) => setTimeout(resolve, 500));
   app2.kill("SIGTERM");
   const inFlight = await slow;
-  check(inFlight.status === 200, `the in-flight request was cut off: ${inFlight.status} ${await inFlight.clone().text()}`);
+  check(
+    inFlight.status === 200,
+    `the in-flight request was cut off: ${inFlight.status} ${await inFlight.clone().text()}`,
+  );
   const exit2 = await app2.exited;
   check(exit2.code === 143 || exit2.code === 0, `instance 2 exited with ${JSON.stringify(exit2)}`);
   check(app2.output.includes('"shutdown complete"'), "instance 2 did not log shutdown complete");
@@ -179,11 +211,15 @@ try {
 } finally {
   stopAll("SIGKILL");
   await new Promise((resolve) => setTimeout(resolve, 300));
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((error) => console.error(`[smoke] could not drop ${dbName}: ${error.message}`));
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((error) =>
+    console.error(`[smoke] could not drop ${dbName}: ${error.message}`),
+  );
 }
 const seconds = Math.round((Date.now() - started) / 1000);
 if (failure) {
-  console.error(`\n✖ FAIL production smoke test (${seconds} s): ${failure instanceof Error ? failure.message : failure}`);
+  console.error(
+    `\n✖ FAIL production smoke test (${seconds} s): ${failure instanceof Error ? failure.message : failure}`,
+  );
   process.exit(1);
 }
 console.log(`\n✔ PASS production smoke test: npm start on PostgreSQL, two instances, graceful shutdown (${seconds} s)`);

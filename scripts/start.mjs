@@ -21,17 +21,22 @@ const server = prepareStandalone(root);
 // server.js changes into .next/standalone: a relative embedded-database path must keep
 // pointing where the migrations (run from the project root) put it.
 const databaseUrl = process.env.DATABASE_URL || "pglite:.data/pglite";
-if (databaseUrl.startsWith("pglite:")) process.env.DATABASE_URL = `pglite:${path.resolve(root, databaseUrl.slice("pglite:".length))}`;
+if (databaseUrl.startsWith("pglite:"))
+  process.env.DATABASE_URL = `pglite:${path.resolve(root, databaseUrl.slice("pglite:".length))}`;
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 // Next's standalone server binds to HOSTNAME, which containers set to their own name.
 process.env.HOSTNAME = process.env.LISTEN_HOST || "0.0.0.0";
 
 if (!process.argv.includes("--skip-migrate")) {
-  const migrate = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db/deploy-migrate.ts"], {
-    stdio: "inherit",
-    env: process.env,
-  });
+  const migrate = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/db/deploy-migrate.ts"],
+    {
+      stdio: "inherit",
+      env: process.env,
+    },
+  );
   if (migrate.status !== 0) {
     console.error("start: migrations failed; not starting the server");
     process.exit(migrate.status ?? 1);

@@ -22,7 +22,9 @@ describe("admin API routes", () => {
       const methods = [...source.matchAll(/export const (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1]);
       return { file, methods: methods.sort() };
     });
-    const listed = ADMIN_API_ROUTES.map((r) => ({ file: r.file, methods: [...r.methods].sort() })).sort((a, b) => a.file.localeCompare(b.file));
+    const listed = ADMIN_API_ROUTES.map((r) => ({ file: r.file, methods: [...r.methods].sort() })).sort((a, b) =>
+      a.file.localeCompare(b.file),
+    );
     expect(found).toEqual(listed);
   });
 
@@ -30,7 +32,8 @@ describe("admin API routes", () => {
     for (const file of files) {
       const source = readFileSync(path.join(ROOT, file), "utf8");
       const exports = [...source.matchAll(/export (?:async )?(?:const|function) (\w+)(.*)/g)];
-      for (const [, name, rest] of exports) expect({ file, name, rest: rest?.trimStart().startsWith("= withAdmin") }).toEqual({ file, name, rest: true });
+      for (const [, name, rest] of exports)
+        expect({ file, name, rest: rest?.trimStart().startsWith("= withAdmin") }).toEqual({ file, name, rest: true });
     }
   });
 });

@@ -53,7 +53,10 @@ export function signWebhook(body: string, key: string): Record<string, string> {
 }
 
 /** An auth webhook and its headers, ready to POST to /api/webhooks/nango. */
-export function signedAuthWebhook(input: AuthWebhookInput, key: string): { body: string; headers: Record<string, string> } {
+export function signedAuthWebhook(
+  input: AuthWebhookInput,
+  key: string,
+): { body: string; headers: Record<string, string> } {
   const body = authWebhook(input);
   return { body, headers: signWebhook(body, key) };
 }

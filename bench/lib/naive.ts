@@ -7,7 +7,8 @@ import type { Nango } from "@nangohq/node";
 type Get = <T>(endpoint: string) => Promise<T>;
 
 export function naiveClient(nango: Nango, integrationId: string, connectionId: string) {
-  const get: Get = async (endpoint) => (await nango.get({ endpoint, connectionId, providerConfigKey: integrationId, retries: 0 })).data as never;
+  const get: Get = async (endpoint) =>
+    (await nango.get({ endpoint, connectionId, providerConfigKey: integrationId, retries: 0 })).data as never;
   return {
     /** One Graph round trip through the proxy. */
     roundTrip: () => get("/v1.0/me"),
@@ -16,7 +17,9 @@ export function naiveClient(nango: Nango, integrationId: string, connectionId: s
       await get("/v1.0/me/presence");
       const teams = await get<{ value: Array<{ id: string }> }>("/v1.0/me/joinedTeams");
       for (const team of teams.value) await get(`/v1.0/teams/${team.id}/channels`);
-      await get("/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=8");
+      await get(
+        "/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=8",
+      );
     },
     dashboardTeams: () => get("/v1.0/me/joinedTeams"),
     async team(teamId: string) {

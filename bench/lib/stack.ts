@@ -60,7 +60,10 @@ export function buildAndSnapshot({ skipBuild }: { skipBuild: boolean }): void {
     // Client weight is read from this same build's manifests.
     `cp .next/build-manifest.json ${APP_DIR}/.next/build-manifest.json`,
   ];
-  execFileSync("flock", [BUILD_LOCK, "sh", "-c", steps.join(" && ")], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  execFileSync("flock", [BUILD_LOCK, "sh", "-c", steps.join(" && ")], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
 }
 
 export async function createDatabase(): Promise<{ url: string; drop: () => void }> {
@@ -71,7 +74,9 @@ export async function createDatabase(): Promise<{ url: string; drop: () => void 
     url: `${PG_ADMIN}/${name}`,
     drop: () => {
       try {
-        execFileSync("dropdb", ["--if-exists", "--force", "-h", "127.0.0.1", "-U", "postgres", name], { stdio: "ignore" });
+        execFileSync("dropdb", ["--if-exists", "--force", "-h", "127.0.0.1", "-U", "postgres", name], {
+          stdio: "ignore",
+        });
       } catch {
         // best effort at exit
       }
@@ -123,7 +128,13 @@ export async function startApp(env: Env): Promise<{ pid: number }> {
 }
 
 export async function assertFree(): Promise<void> {
-  await assertPortsFree([APP_PORT, EMULATOR_BASE_PORT, EMULATOR_BASE_PORT + 1, EMULATOR_BASE_PORT + 2, EMULATOR_BASE_PORT + 3]);
+  await assertPortsFree([
+    APP_PORT,
+    EMULATOR_BASE_PORT,
+    EMULATOR_BASE_PORT + 1,
+    EMULATOR_BASE_PORT + 2,
+    EMULATOR_BASE_PORT + 3,
+  ]);
 }
 
 /** The emulator's control API (`/_emulator/*`). */
@@ -172,16 +183,25 @@ export async function signIn(appUrl: string, email: string, password: string): P
  * through the Connect UI), then Nango's signed `creation` webhook, which the app
  * verifies with Nango and maps to the user exactly as for a real connection.
  */
-export async function connectUser(env: Env, control: Control, user: { id: string; email: string; name: string }, accessToken: string): Promise<void> {
+export async function connectUser(
+  env: Env,
+  control: Control,
+  user: { id: string; email: string; name: string },
+  accessToken: string,
+): Promise<void> {
   const { connection } = await control<{ connection: { connection_id: string } }>("/nango/connections", {
     endUser: { id: user.id, email: user.email, displayName: user.name },
     tenantId: DEMO_TENANTS.contoso.id,
     accessToken,
   });
-  const webhook = signedAuthWebhook({ connectionId: connection.connection_id, endUser: { id: user.id }, tags: { end_user_id: user.id } }, env.NANGO_WEBHOOK_SIGNING_KEY!);
+  const webhook = signedAuthWebhook(
+    { connectionId: connection.connection_id, endUser: { id: user.id }, tags: { end_user_id: user.id } },
+    env.NANGO_WEBHOOK_SIGNING_KEY!,
+  );
   const response = await fetch(`${env.APP_URL}/api/webhooks/nango`, { method: "POST", ...webhook });
   const result = (await response.json()) as { outcome?: string };
-  if (result.outcome !== "stored") throw new Error(`webhook for ${user.email}: ${response.status} ${JSON.stringify(result)}`);
+  if (result.outcome !== "stored")
+    throw new Error(`webhook for ${user.email}: ${response.status} ${JSON.stringify(result)}`);
 }
 
 /** Resident set size of a process, in MB (VmRSS from /proc). */

@@ -32,7 +32,9 @@ export const allChats: Scenario = {
       const user = ctx.freshUser();
       const browser = await ctx.browser();
       const context = await browser.newContext({ baseURL: ctx.appUrl });
-      await context.addCookies([{ name: user.cookie.split("=")[0]!, value: user.cookie.slice(user.cookie.indexOf("=") + 1), url: ctx.appUrl }]);
+      await context.addCookies([
+        { name: user.cookie.split("=")[0]!, value: user.cookie.slice(user.cookie.indexOf("=") + 1), url: ctx.appUrl },
+      ]);
       const page = await context.newPage();
       // Warm the route's code (not the data: this user's cache is empty).
       await page.goto("/connections");
@@ -66,7 +68,10 @@ export const allChats: Scenario = {
       const pageMs: number[] = [];
       do {
         const pageStarted = performance.now();
-        const response = await fetch(`${ctx.appUrl}/api/chats${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, { headers: { cookie: apiUser.cookie } });
+        const response = await fetch(
+          `${ctx.appUrl}/api/chats${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`,
+          { headers: { cookie: apiUser.cookie } },
+        );
         const body = (await response.json()) as { cursor: string | null };
         pageMs.push(performance.now() - pageStarted);
         cursor = body.cursor;
@@ -78,12 +83,38 @@ export const allChats: Scenario = {
       const ideal = pages * roundTrip;
       return {
         goals: [
-          { goal: "first rows ≈ one round trip (≤ 2×)", measured: `${round(firstRows)} ms = ${round(firstRows / roundTrip, 2)}× RTT ${roundTrip} ms`, pass: firstRows <= 2 * roundTrip },
-          { goal: "all chats ≈ pages × RTT (≤ 1.25×)", measured: `${round(total)} ms for ${rows} chats = ${round(total / ideal, 2)}× (${pages} × ${roundTrip} ms)`, pass: total <= 1.25 * ideal && rows === CHATS },
-          { goal: "peak server RSS growth < 100 MB", measured: `+${round(growth)} MB (${round(baseline)} → ${round(peak)} MB)`, pass: growth < 100 },
+          {
+            goal: "first rows ≈ one round trip (≤ 2×)",
+            measured: `${round(firstRows)} ms = ${round(firstRows / roundTrip, 2)}× RTT ${roundTrip} ms`,
+            pass: firstRows <= 2 * roundTrip,
+          },
+          {
+            goal: "all chats ≈ pages × RTT (≤ 1.25×)",
+            measured: `${round(total)} ms for ${rows} chats = ${round(total / ideal, 2)}× (${pages} × ${roundTrip} ms)`,
+            pass: total <= 1.25 * ideal && rows === CHATS,
+          },
+          {
+            goal: "peak server RSS growth < 100 MB",
+            measured: `+${round(growth)} MB (${round(baseline)} → ${round(peak)} MB)`,
+            pass: growth < 100,
+          },
         ],
-        data: { chats: CHATS, pages, roundTripMs: roundTrip, firstRowsMs: round(firstRows), totalMs: round(total), idealMs: round(ideal), rows, rssBaselineMb: round(baseline), rssPeakMb: round(peak), rssGrowthMb: round(growth), apiOnly: { pages: apiPages, totalMs: round(apiTotal), pageMs: summarize(pageMs) } },
-        notes: [`without a browser the same ${apiPages} pages take ${round(apiTotal)} ms (${round(apiTotal / ideal, 2)}× pages × RTT, median ${summarize(pageMs).median} ms a page): the rest of the in-page time is the browser re-rendering the growing list`],
+        data: {
+          chats: CHATS,
+          pages,
+          roundTripMs: roundTrip,
+          firstRowsMs: round(firstRows),
+          totalMs: round(total),
+          idealMs: round(ideal),
+          rows,
+          rssBaselineMb: round(baseline),
+          rssPeakMb: round(peak),
+          rssGrowthMb: round(growth),
+          apiOnly: { pages: apiPages, totalMs: round(apiTotal), pageMs: summarize(pageMs) },
+        },
+        notes: [
+          `without a browser the same ${apiPages} pages take ${round(apiTotal)} ms (${round(apiTotal / ideal, 2)}× pages × RTT, median ${summarize(pageMs).median} ms a page): the rest of the in-page time is the browser re-rendering the growing list`,
+        ],
       };
     } finally {
       await ctx.control("/graph/dataset", { name: "demo" });

@@ -25,8 +25,13 @@ export interface RouteWeight {
 
 export function measureClientWeight(dir = APP_DIR): { routes: RouteWeight[]; sdkChunks: string[] } {
   const next = path.join(dir, ".next");
-  const build = JSON.parse(fs.readFileSync(path.join(next, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
-  const routes = JSON.parse(fs.readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<string, string>;
+  const build = JSON.parse(fs.readFileSync(path.join(next, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const routes = JSON.parse(fs.readFileSync(path.join(next, "app-path-routes-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   const gz = new Map<string, number>();
   const sdk = new Set<string>();
   const gzipSize = (file: string) => {
@@ -37,20 +42,29 @@ export function measureClientWeight(dir = APP_DIR): { routes: RouteWeight[]; sdk
     }
     return gz.get(file)!;
   };
-  for (const file of fs.readdirSync(path.join(next, "static/chunks"))) if (file.endsWith(".js")) gzipSize(`static/chunks/${file}`);
+  for (const file of fs.readdirSync(path.join(next, "static/chunks")))
+    if (file.endsWith(".js")) gzipSize(`static/chunks/${file}`);
   const result: RouteWeight[] = [];
   for (const [entry, route] of Object.entries(routes)) {
     if (!entry.endsWith("/page")) continue;
     const manifestFile = path.join(next, "server/app", `${entry}_client-reference-manifest.js`);
     if (!fs.existsSync(manifestFile)) continue;
-    const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } = {};
+    const sandbox: {
+      globalThis?: unknown;
+      __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }>;
+    } = {};
     sandbox.globalThis = sandbox;
     vm.runInNewContext(fs.readFileSync(manifestFile, "utf8"), sandbox);
     const manifest = sandbox.__RSC_MANIFEST?.[entry];
     const files = new Set<string>(build.rootMainFiles);
     for (const chunks of Object.values(manifest?.entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk);
     const bytes = [...files].reduce((sum, file) => sum + gzipSize(file), 0);
-    result.push({ route, files: files.size, gzipKb: round(bytes / 1024), nangoSdk: [...files].some((file) => sdk.has(file)) });
+    result.push({
+      route,
+      files: files.size,
+      gzipKb: round(bytes / 1024),
+      nangoSdk: [...files].some((file) => sdk.has(file)),
+    });
   }
   result.sort((a, b) => a.route.localeCompare(b.route));
   return { routes: result, sdkChunks: [...sdk] };
@@ -66,8 +80,18 @@ export const clientWeight: Scenario = {
     const heaviest = [...routes].sort((a, b) => b.gzipKb - a.gzipKb)[0]!;
     return {
       goals: [
-        { goal: `/dashboard first-load JS ≤ ${BUDGET_KB} kB gz`, measured: `${dashboard.gzipKb} kB (heaviest: ${heaviest.route} ${heaviest.gzipKb} kB)`, pass: dashboard.gzipKb <= BUDGET_KB },
-        { goal: "Nango frontend SDK not in /dashboard first load", measured: dashboard.nangoSdk ? "present" : `absent (SDK in ${sdkChunks.length} lazy chunk${sdkChunks.length === 1 ? "" : "s"})`, pass: !dashboard.nangoSdk && sdkChunks.length > 0 },
+        {
+          goal: `/dashboard first-load JS ≤ ${BUDGET_KB} kB gz`,
+          measured: `${dashboard.gzipKb} kB (heaviest: ${heaviest.route} ${heaviest.gzipKb} kB)`,
+          pass: dashboard.gzipKb <= BUDGET_KB,
+        },
+        {
+          goal: "Nango frontend SDK not in /dashboard first load",
+          measured: dashboard.nangoSdk
+            ? "present"
+            : `absent (SDK in ${sdkChunks.length} lazy chunk${sdkChunks.length === 1 ? "" : "s"})`,
+          pass: !dashboard.nangoSdk && sdkChunks.length > 0,
+        },
       ],
       data: { routes, sdkChunks },
     };

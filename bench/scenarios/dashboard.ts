@@ -10,12 +10,21 @@ import { round, summarize } from "../lib/stats";
 const LATENCY_MS = 80;
 const SAMPLES = 12;
 
-export async function timeDashboard(ctx: BenchContext, cookie: string, path = "/dashboard"): Promise<{ ms: number; ok: boolean; html: string }> {
+export async function timeDashboard(
+  ctx: BenchContext,
+  cookie: string,
+  path = "/dashboard",
+): Promise<{ ms: number; ok: boolean; html: string }> {
   const started = performance.now();
   const response = await fetch(`${ctx.appUrl}${path}`, { headers: { cookie }, redirect: "manual" });
   const html = await response.text();
   const ms = performance.now() - started;
-  const ok = response.status === 200 && html.includes('aria-label="Joined teams"') && html.includes('aria-label="Recent chats"') && !html.includes("data-error-code=") && !html.includes("Presence unavailable");
+  const ok =
+    response.status === 200 &&
+    html.includes('aria-label="Joined teams"') &&
+    html.includes('aria-label="Recent chats"') &&
+    !html.includes("data-error-code=") &&
+    !html.includes("Presence unavailable");
   return { ms, ok, html };
 }
 
@@ -59,10 +68,15 @@ export const dashboard: Scenario = {
     await ctx.control("/counters", undefined, "DELETE");
     const probeStart = Date.now();
     const probe = await timeDashboard(ctx, ctx.freshUser().cookie);
-    const { calls } = await ctx.control<{ calls: Array<{ service: string; method: string; path: string; at: number }> }>("/calls");
+    const { calls } = await ctx.control<{
+      calls: Array<{ service: string; method: string; path: string; at: number }>;
+    }>("/calls");
     const timeline = calls
       .filter((call) => call.service === "graph" || call.service === "nango")
-      .map((call) => `${call.at - probeStart - (call.service === "graph" ? LATENCY_MS : 0)} ms ${call.service} ${call.method} ${call.path}`);
+      .map(
+        (call) =>
+          `${call.at - probeStart - (call.service === "graph" ? LATENCY_MS : 0)} ms ${call.service} ${call.method} ${call.path}`,
+      );
     timeline.push(`${Math.round(probe.ms)} ms complete`);
     const warm: number[] = [];
     for (const cookie of warmCookies) warm.push((await timeDashboard(ctx, cookie)).ms);
@@ -79,7 +93,19 @@ export const dashboard: Scenario = {
           pass: ratio <= 1.5 && failures === 0,
         },
       ],
-      data: { graphLatencyMs: LATENCY_MS, roundTripMs: rttS, firstViewMs: appS, warmViewMs: summarize(warm), naiveMs: naiveS, ratio: round(ratio, 2), naiveRatio: round(naiveS.median / rttS.median, 2), graphCallsPerFirstView: appCalls, naiveGraphCalls: naiveCalls, failures, timeline },
+      data: {
+        graphLatencyMs: LATENCY_MS,
+        roundTripMs: rttS,
+        firstViewMs: appS,
+        warmViewMs: summarize(warm),
+        naiveMs: naiveS,
+        ratio: round(ratio, 2),
+        naiveRatio: round(naiveS.median / rttS.median, 2),
+        graphCallsPerFirstView: appCalls,
+        naiveGraphCalls: naiveCalls,
+        failures,
+        timeline,
+      },
     };
   },
 };

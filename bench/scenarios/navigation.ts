@@ -77,7 +77,7 @@ export const navigation: Scenario = {
           pass: fewer >= 0.8,
         },
       ],
-      data: { steps, appGraphCalls: appCalls, naiveGraphCalls: naiveCalls, fewerPercent: round(fewer * 100)},
+      data: { steps, appGraphCalls: appCalls, naiveGraphCalls: naiveCalls, fewerPercent: round(fewer * 100) },
     };
   },
 };

@@ -32,7 +32,14 @@ async function cannon(url: string, headersFor: () => Record<string, string>, dur
     url,
     connections: CONNECTIONS,
     duration,
-    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, headers: { ...(request.headers as object), ...headersFor() } }) }],
+    requests: [
+      {
+        setupRequest: (request: Record<string, unknown>) => ({
+          ...request,
+          headers: { ...(request.headers as object), ...headersFor() },
+        }),
+      },
+    ],
   });
   return {
     p50: result.latency.p50,
@@ -54,7 +61,12 @@ async function sdkLoad(ctx: BenchContext, connectionIds: string[], duration: num
       while (performance.now() < until) {
         const started = performance.now();
         try {
-          await ctx.nango.get({ endpoint: "/v1.0/me/joinedTeams", connectionId: pick(), providerConfigKey: ctx.integrationId, retries: 0 });
+          await ctx.nango.get({
+            endpoint: "/v1.0/me/joinedTeams",
+            connectionId: pick(),
+            providerConfigKey: ctx.integrationId,
+            retries: 0,
+          });
           latencies.push(performance.now() - started);
         } catch {
           failures++;
@@ -63,7 +75,14 @@ async function sdkLoad(ctx: BenchContext, connectionIds: string[], duration: num
     }),
   );
   const s = summarize(latencies);
-  return { p50: s.median, p99: s.p99, rps: round(latencies.length / duration), requests: latencies.length, non2xx: failures, errors: 0 };
+  return {
+    p50: s.median,
+    p99: s.p99,
+    rps: round(latencies.length / duration),
+    requests: latencies.length,
+    non2xx: failures,
+    errors: 0,
+  };
 }
 
 export const overhead: Scenario = {
@@ -97,16 +116,35 @@ export const overhead: Scenario = {
     // (up to the Graph deadline, 12 s): let them finish before the next scenario.
     await sleep(12_000);
 
-    const baseline = direct.rps >= sdk.rps ? { kind: "autocannon → proxy", ...direct } : { kind: "SDK → proxy", ...sdk };
+    const baseline =
+      direct.rps >= sdk.rps ? { kind: "autocannon → proxy", ...direct } : { kind: "SDK → proxy", ...sdk };
     const added = app.p50 - Math.min(direct.p50, sdk.p50);
     const share = app.rps / baseline.rps;
     return {
       goals: [
-        { goal: "app adds ≤ 3 ms p50", measured: `app p50 ${app.p50} ms / p99 ${app.p99} ms vs direct p50 ${Math.min(direct.p50, sdk.p50)} ms → +${round(added)} ms`, pass: added <= 3 && app.non2xx === 0 && app.errors === 0 },
-        { goal: "≥ 50% of direct throughput", measured: `${app.rps} vs ${baseline.rps} req/s = ${round(share * 100)}%`, pass: share >= 0.5 && app.non2xx === 0 },
+        {
+          goal: "app adds ≤ 3 ms p50",
+          measured: `app p50 ${app.p50} ms / p99 ${app.p99} ms vs direct p50 ${Math.min(direct.p50, sdk.p50)} ms → +${round(added)} ms`,
+          pass: added <= 3 && app.non2xx === 0 && app.errors === 0,
+        },
+        {
+          goal: "≥ 50% of direct throughput",
+          measured: `${app.rps} vs ${baseline.rps} req/s = ${round(share * 100)}%`,
+          pass: share >= 0.5 && app.non2xx === 0,
+        },
       ],
-      data: { connections: CONNECTIONS, durationS: DURATION_S, app, directAutocannon: direct, directSdk: sdk, graphCallsDuringAppRun: graphCalls, appRequestsPerGraphCall: round(app.requests / Math.max(1, graphCalls)) },
-      notes: [`the app answered ${app.requests} requests with ${graphCalls} Graph calls: /api/teams is served from the per-user cache (45 s) after each user's first request`],
+      data: {
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        app,
+        directAutocannon: direct,
+        directSdk: sdk,
+        graphCallsDuringAppRun: graphCalls,
+        appRequestsPerGraphCall: round(app.requests / Math.max(1, graphCalls)),
+      },
+      notes: [
+        `the app answered ${app.requests} requests with ${graphCalls} Graph calls: /api/teams is served from the per-user cache (45 s) after each user's first request`,
+      ],
     };
   },
 };

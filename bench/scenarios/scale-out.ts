@@ -42,15 +42,30 @@ const rate = (limit: Limit) => limit.requests / limit.perSeconds;
 async function view(appUrl: string, cookie: string): Promise<{ status: number; ok: boolean; html: string }> {
   const response = await fetch(`${appUrl}/dashboard?refresh=1`, { headers: { cookie }, redirect: "manual" });
   const html = await response.text();
-  const ok = response.status === 200 && html.includes('aria-label="Joined teams"') && html.includes('aria-label="Recent chats"') && !html.includes("data-error-code=") && !html.includes("Presence unavailable");
+  const ok =
+    response.status === 200 &&
+    html.includes('aria-label="Joined teams"') &&
+    html.includes('aria-label="Recent chats"') &&
+    !html.includes("data-error-code=") &&
+    !html.includes("Presence unavailable");
   return { status: response.status, ok, html };
 }
 
-async function startInstances(ctx: BenchContext, redisUrl: string | undefined): Promise<{ urls: string[]; stop: () => Promise<void> }> {
+async function startInstances(
+  ctx: BenchContext,
+  redisUrl: string | undefined,
+): Promise<{ urls: string[]; stop: () => Promise<void> }> {
   await assertPortsFree(PORTS);
   const children: ChildProcess[] = PORTS.map((port, i) =>
     run(`app-${i + 1}${redisUrl ? "+redis" : ""}`, process.execPath, [path.join(APP_DIR, "server.js")], {
-      env: { ...ctx.env, NODE_ENV: "production", HOSTNAME: "localhost", PORT: String(port), LOG_LEVEL: "warn", ...(redisUrl ? { REDIS_URL: redisUrl } : { REDIS_URL: "" }) },
+      env: {
+        ...ctx.env,
+        NODE_ENV: "production",
+        HOSTNAME: "localhost",
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        ...(redisUrl ? { REDIS_URL: redisUrl } : { REDIS_URL: "" }),
+      },
     }),
   );
   const urls = PORTS.map((port) => `http://localhost:${port}`);
@@ -83,7 +98,12 @@ interface LoadResult {
 }
 
 /** 50 users, each alternating between the instances, `/dashboard?refresh=1` then 1 s of thinking. */
-async function load(ctx: BenchContext, urls: string[], seconds: number, during?: (elapsedS: number) => Promise<void>): Promise<LoadResult> {
+async function load(
+  ctx: BenchContext,
+  urls: string[],
+  seconds: number,
+  during?: (elapsedS: number) => Promise<void>,
+): Promise<LoadResult> {
   const before = await ctx.control<Throttling>("/graph/throttling");
   let views = 0;
   let pagesWithErrors = 0;
@@ -101,7 +121,10 @@ async function load(ctx: BenchContext, urls: string[], seconds: number, during?:
       const seconds = (now.at - previous.at) / 1000;
       const sent = (t: Throttling, cls: ClassName) => (t.admitted.byClass[cls] ?? 0) + (t.throttled.byClass[cls] ?? 0);
       for (const cls of Object.keys(now.counters.limits) as ClassName[]) {
-        peak[cls] = round(Math.max(peak[cls] ?? 0, (sent(now.counters, cls) - sent(previous.counters, cls)) / seconds), 1);
+        peak[cls] = round(
+          Math.max(peak[cls] ?? 0, (sent(now.counters, cls) - sent(previous.counters, cls)) / seconds),
+          1,
+        );
       }
       previous = now;
     }
@@ -125,7 +148,9 @@ async function load(ctx: BenchContext, urls: string[], seconds: number, during?:
         } else if (!result.ok) {
           pagesWithErrors++;
           if (result.status >= 500) http5xx++;
-          const code = /data-error-code="([^"]+)"/.exec(result.html)?.[1] ?? (result.html.includes("Presence unavailable") ? "presence" : "other");
+          const code =
+            /data-error-code="([^"]+)"/.exec(result.html)?.[1] ??
+            (result.html.includes("Presence unavailable") ? "presence" : "other");
           if (errorSamples.length < 5) errorSamples.push(code);
         }
         if (result?.html.includes("Channel count unavailable")) degradedViews++;
@@ -135,7 +160,17 @@ async function load(ctx: BenchContext, urls: string[], seconds: number, during?:
   );
   await Promise.all([sampler, watcher]);
   const after = await ctx.control<Throttling>("/graph/throttling");
-  return { elapsedS: (performance.now() - started) / 1000, views, pagesWithErrors, degradedViews, http5xx, errorSamples, peakAttemptsPerSecond: peak, before, after };
+  return {
+    elapsedS: (performance.now() - started) / 1000,
+    views,
+    pagesWithErrors,
+    degradedViews,
+    http5xx,
+    errorSamples,
+    peakAttemptsPerSecond: peak,
+    before,
+    after,
+  };
 }
 
 function figures(result: LoadResult, limits: Throttling["limits"], limit: number) {
@@ -143,13 +178,29 @@ function figures(result: LoadResult, limits: Throttling["limits"], limit: number
   const refused = result.after.throttled.total - result.before.throttled.total;
   const attemptsPerSecond = (admitted + refused) / result.elapsedS;
   const goodput = admitted / result.elapsedS;
-  const delta = (pick: (t: Throttling) => Partial<Record<ClassName, number>>, cls: ClassName) => (pick(result.after)[cls] ?? 0) - (pick(result.before)[cls] ?? 0);
+  const delta = (pick: (t: Throttling) => Partial<Record<ClassName, number>>, cls: ClassName) =>
+    (pick(result.after)[cls] ?? 0) - (pick(result.before)[cls] ?? 0);
   const byClass = Object.fromEntries(
-    (Object.keys(limits) as ClassName[]).map((cls) => [cls, { admittedPerSecond: round(delta((t) => t.admitted.byClass, cls) / result.elapsedS), refused429: delta((t) => t.throttled.byClass, cls), limitPerSecond: rate(limits[cls]) }]),
+    (Object.keys(limits) as ClassName[]).map((cls) => [
+      cls,
+      {
+        admittedPerSecond: round(delta((t) => t.admitted.byClass, cls) / result.elapsedS),
+        refused429: delta((t) => t.throttled.byClass, cls),
+        limitPerSecond: rate(limits[cls]),
+      },
+    ]),
   ) as Record<ClassName, { admittedPerSecond: number; refused429: number; limitPerSecond: number }>;
   // The class the dashboard runs out of first (channels: one request per team).
-  const binding = (Object.keys(byClass) as ClassName[]).reduce((a, b) => (byClass[b].admittedPerSecond / byClass[b].limitPerSecond > byClass[a].admittedPerSecond / byClass[a].limitPerSecond ? b : a));
-  const peakRatio = Math.max(...(Object.entries(result.peakAttemptsPerSecond) as Array<[ClassName, number]>).map(([cls, n]) => n / rate(limits[cls])));
+  const binding = (Object.keys(byClass) as ClassName[]).reduce((a, b) =>
+    byClass[b].admittedPerSecond / byClass[b].limitPerSecond > byClass[a].admittedPerSecond / byClass[a].limitPerSecond
+      ? b
+      : a,
+  );
+  const peakRatio = Math.max(
+    ...(Object.entries(result.peakAttemptsPerSecond) as Array<[ClassName, number]>).map(
+      ([cls, n]) => n / rate(limits[cls]),
+    ),
+  );
   return {
     attemptsPerSecond: round(attemptsPerSecond),
     goodputPerSecond: round(goodput),
@@ -173,11 +224,22 @@ export const scaleOut: Scenario = {
   title: "Two instances, one tenant, with and without Redis",
   async run(ctx) {
     await ctx.control("/latency", { service: "graph", fixedMs: 80 });
-    const teams = ((await naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId).dashboardTeams()) as { value: unknown[] }).value.length;
-    const settings = await ctx.control<Throttling>("/graph/throttling", { reset: true, enabled: true, perResource: null });
+    const teams = (
+      (await naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId).dashboardTeams()) as { value: unknown[] }
+    ).value.length;
+    const settings = await ctx.control<Throttling>("/graph/throttling", {
+      reset: true,
+      enabled: true,
+      perResource: null,
+    });
     // One dashboard = presence + joinedTeams + recent chats + one channels list per team.
     const perDashboard = 3 + teams;
-    const dashboardsPerSecond = Math.min(rate(settings.limits.presence), rate(settings.limits.teams), rate(settings.limits.other), rate(settings.limits.channels) / teams);
+    const dashboardsPerSecond = Math.min(
+      rate(settings.limits.presence),
+      rate(settings.limits.teams),
+      rate(settings.limits.other),
+      rate(settings.limits.channels) / teams,
+    );
     const limit = dashboardsPerSecond * perDashboard;
     let redis: RedisServer | undefined;
     const runs: Record<string, ReturnType<typeof figures>> = {};
@@ -209,7 +271,10 @@ export const scaleOut: Scenario = {
                 instances.urls.map(async (url) => {
                   const response = await fetch(`${url}/api/health`).catch(() => null);
                   if (!response) return "no answer";
-                  const body = (await response.json().catch(() => ({}))) as { status?: string; checks?: { redis?: { ok: boolean } } };
+                  const body = (await response.json().catch(() => ({}))) as {
+                    status?: string;
+                    checks?: { redis?: { ok: boolean } };
+                  };
                   return `${response.status} ${body.status} redis=${body.checks?.redis?.ok ? "ok" : "down"}`;
                 }),
               );
@@ -228,20 +293,36 @@ export const scaleOut: Scenario = {
     const without = runs["without Redis"]!;
     const withRedis = runs["with Redis"]!;
     const describe = (f: typeof without) =>
-      `sent ${f.attemptsPerSecond} req/s, ${f.refused429} × 429 (${Object.entries(f.byClass).filter(([, c]) => c.refused429 > 0).map(([cls, c]) => `${cls} ${c.refused429}`).join(", ") || "none"}); ${f.bindingClass} ${f.byClass[f.bindingClass].admittedPerSecond} of ${f.byClass[f.bindingClass].limitPerSecond}/s = ${round(f.bindingGoodputFraction * 100)}%, all classes ${f.goodputPerSecond} of ${round(limit)} req/s = ${round(f.goodputFraction * 100)}%; ${f.pagesWithErrors} of ${f.views} pages with errors${f.degradedViews ? `, ${f.degradedViews} without channel counts` : ""}`;
+      `sent ${f.attemptsPerSecond} req/s, ${f.refused429} × 429 (${
+        Object.entries(f.byClass)
+          .filter(([, c]) => c.refused429 > 0)
+          .map(([cls, c]) => `${cls} ${c.refused429}`)
+          .join(", ") || "none"
+      }); ${f.bindingClass} ${f.byClass[f.bindingClass].admittedPerSecond} of ${f.byClass[f.bindingClass].limitPerSecond}/s = ${round(f.bindingGoodputFraction * 100)}%, all classes ${f.goodputPerSecond} of ${round(limit)} req/s = ${round(f.goodputFraction * 100)}%; ${f.pagesWithErrors} of ${f.views} pages with errors${f.degradedViews ? `, ${f.degradedViews} without channel counts` : ""}`;
     const stoppedSamples = health.filter((h) => h.atS >= OUTAGE.stopAtS + 2 && h.atS < OUTAGE.restartAtS);
     const lastSamples = health.slice(-1);
-    const degradedWhileStopped = stoppedSamples.length > 0 && stoppedSamples.every((h) => h.statuses.every((s) => s.startsWith("200 degraded redis=down")));
-    const okAfter = lastSamples.length > 0 && lastSamples.every((h) => h.statuses.every((s) => s.startsWith("200 ok redis=ok")));
+    const degradedWhileStopped =
+      stoppedSamples.length > 0 &&
+      stoppedSamples.every((h) => h.statuses.every((s) => s.startsWith("200 degraded redis=down")));
+    const okAfter =
+      lastSamples.length > 0 && lastSamples.every((h) => h.statuses.every((s) => s.startsWith("200 ok redis=ok")));
     return {
       goals: [
-        { goal: "with Redis: combined Graph rate within the limit (0 × 429)", measured: describe(withRedis), pass: withRedis.refused429 === 0 },
+        {
+          goal: "with Redis: combined Graph rate within the limit (0 × 429)",
+          measured: describe(withRedis),
+          pass: withRedis.refused429 === 0,
+        },
         {
           goal: "with Redis: goodput ≥ 80% of the limit (of the binding class)",
           measured: `${withRedis.bindingClass} ${round(withRedis.bindingGoodputFraction * 100)}% of its limit (all classes: ${round(withRedis.goodputFraction * 100)}% of the dashboard mix's)`,
           pass: withRedis.bindingGoodputFraction >= 0.8,
         },
-        { goal: "with Redis: 0 pages with an error", measured: `${withRedis.pagesWithErrors} of ${withRedis.views}`, pass: withRedis.pagesWithErrors === 0 },
+        {
+          goal: "with Redis: 0 pages with an error",
+          measured: `${withRedis.pagesWithErrors} of ${withRedis.views}`,
+          pass: withRedis.pagesWithErrors === 0,
+        },
         { goal: "without Redis (the problem)", measured: describe(without), pass: null },
         {
           goal: "Redis stopped mid-run: no 5xx, health degraded, recovers",
@@ -249,7 +330,17 @@ export const scaleOut: Scenario = {
           pass: outage !== undefined && outage.http5xx === 0 && degradedWhileStopped && okAfter,
         },
       ],
-      data: { users: ctx.loadUsers.length, durationS: DURATION_S, thinkMs: THINK_MS, teamsPerUser: teams, limitRequestsPerSecond: round(limit), limitDashboardsPerSecond: round(dashboardsPerSecond), withoutRedis: without, withRedis, outage: { ...OUTAGE, ...outage, health } },
+      data: {
+        users: ctx.loadUsers.length,
+        durationS: DURATION_S,
+        thinkMs: THINK_MS,
+        teamsPerUser: teams,
+        limitRequestsPerSecond: round(limit),
+        limitDashboardsPerSecond: round(dashboardsPerSecond),
+        withoutRedis: without,
+        withRedis,
+        outage: { ...OUTAGE, ...outage, health },
+      },
       notes: [
         "per-team limit (4/s) off in this scenario: the tenant pacer paces Graph's per-class tenant limits; see the throttled scenario for the per-team limit",
         "without Redis each instance also has its own refresh rate limit, so users get twice the refreshes: part of the problem the issue describes",

@@ -31,7 +31,9 @@ export const throttled: Scenario = {
   title: "Throttled tenant",
   async run(ctx) {
     await ctx.control("/latency", { service: "graph", fixedMs: 80 });
-    const teams = ((await naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId).dashboardTeams()) as { value: unknown[] }).value.length;
+    const teams = (
+      (await naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId).dashboardTeams()) as { value: unknown[] }
+    ).value.length;
     const settings = await ctx.control<Throttling>("/graph/throttling", { reset: true, enabled: true });
     // One dashboard = presence + joinedTeams + recent chats + one channels list per team.
     const perDashboard = 3 + teams;
@@ -65,7 +67,9 @@ export const throttled: Scenario = {
             latencies.push(result.ms);
             if (!result.ok) {
               failures++;
-              const code = /data-error-code="([^"]+)"/.exec(result.html)?.[1] ?? (result.html.includes("Presence unavailable") ? "presence" : "other");
+              const code =
+                /data-error-code="([^"]+)"/.exec(result.html)?.[1] ??
+                (result.html.includes("Presence unavailable") ? "presence" : "other");
               if (failureSamples.length < 5) failureSamples.push(code);
             }
             if (result.html.includes("Channel count unavailable")) degraded++;
@@ -81,8 +85,16 @@ export const throttled: Scenario = {
     const fraction = goodput / limit;
     return {
       goals: [
-        { goal: "goodput ≥ 80% of the limit", measured: `${round(goodput)} of ${round(limit)} req/s = ${round(fraction * 100)}% (${after.throttled.total} × 429)`, pass: fraction >= 0.8 },
-        { goal: "0 user-visible failures", measured: `${failures} of ${views} views failed${degraded ? `, ${degraded} without channel counts` : ""}`, pass: failures === 0 },
+        {
+          goal: "goodput ≥ 80% of the limit",
+          measured: `${round(goodput)} of ${round(limit)} req/s = ${round(fraction * 100)}% (${after.throttled.total} × 429)`,
+          pass: fraction >= 0.8,
+        },
+        {
+          goal: "0 user-visible failures",
+          measured: `${failures} of ${views} views failed${degraded ? `, ${degraded} without channel counts` : ""}`,
+          pass: failures === 0,
+        },
       ],
       data: {
         users: ctx.loadUsers.length,

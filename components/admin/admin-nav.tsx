@@ -22,7 +22,9 @@ export function AdminNav() {
             href={href}
             aria-current={active ? "page" : undefined}
             className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${
-              active ? "border-brand-600 text-brand-700 dark:text-white" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+              active
+                ? "border-brand-600 text-brand-700 dark:text-white"
+                : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
             }`}
           >
             {label}

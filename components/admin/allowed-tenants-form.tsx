@@ -25,10 +25,13 @@ export function AllowedTenantsForm({ tenants }: { tenants: string[] }) {
     setMessage(null);
     try {
       const entries = text.split(/[\s,;]+/).filter(Boolean);
-      const result = await api<{ tenants: string[]; resolved: Record<string, string> }>("/api/admin/settings/allowed-tenants", {
-        method: "PUT",
-        body: { tenants: entries },
-      });
+      const result = await api<{ tenants: string[]; resolved: Record<string, string> }>(
+        "/api/admin/settings/allowed-tenants",
+        {
+          method: "PUT",
+          body: { tenants: entries },
+        },
+      );
       const domains = Object.entries(result.resolved).map(([domain, id]) => `${domain} → ${id}`);
       setText(result.tenants.join("\n"));
       setMessage({
@@ -47,9 +50,12 @@ export function AllowedTenantsForm({ tenants }: { tenants: string[] }) {
 
   return (
     <form onSubmit={(e) => void save(e)} className={cardClasses("md")}>
-      <label htmlFor="allowed-tenants" className="font-medium">Allowed tenants</label>
+      <label htmlFor="allowed-tenants" className="font-medium">
+        Allowed tenants
+      </label>
       <p id="allowed-tenants-help" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        One Microsoft tenant id (a GUID) or verified domain (contoso.com) per line. Domains are looked up and saved as tenant ids. Leave empty to allow any tenant.
+        One Microsoft tenant id (a GUID) or verified domain (contoso.com) per line. Domains are looked up and saved as
+        tenant ids. Leave empty to allow any tenant.
       </p>
       <textarea
         id="allowed-tenants"
@@ -63,7 +69,14 @@ export function AllowedTenantsForm({ tenants }: { tenants: string[] }) {
       <p id="allowed-tenants-invalid" className="text-sm text-red-700 dark:text-red-300">
         {invalid.length ? `Not a tenant id or domain: ${invalid.join(", ")}` : ""}
       </p>
-      <Button type="submit" size="lg" className="mt-2" disabled={invalid.length > 0} pending={pending} pendingLabel="Saving…">
+      <Button
+        type="submit"
+        size="lg"
+        className="mt-2"
+        disabled={invalid.length > 0}
+        pending={pending}
+        pendingLabel="Saving…"
+      >
         Save allowed tenants
       </Button>
       <FormMessage result={message} />

@@ -17,7 +17,17 @@ type Scope = "selected" | "filter";
  * Re-prompt the selected users, or every user matching the current filter (all pages,
  * resolved on the server). Requests for a whole filter are confirmed first.
  */
-export function RepromptPanel({ selectedIds, filter, total, onDone }: { selectedIds: string[]; filter: UserFilter; total: number; onDone: () => void }) {
+export function RepromptPanel({
+  selectedIds,
+  filter,
+  total,
+  onDone,
+}: {
+  selectedIds: string[];
+  filter: UserFilter;
+  total: number;
+  onDone: () => void;
+}) {
   const router = useRouter();
   const [scope, setScope] = useState<Scope>("selected");
   const [reason, setReason] = useState("");
@@ -25,17 +35,25 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<FormResult>(null);
   const count = scope === "selected" ? selectedIds.length : total;
-  const filterText = [filter.status ? FILTER_LABELS[filter.status] : "all users", filter.q ? `matching “${filter.q}”` : ""].filter(Boolean).join(" ");
+  const filterText = [
+    filter.status ? FILTER_LABELS[filter.status] : "all users",
+    filter.q ? `matching “${filter.q}”` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   async function send(prompt: PromptKind) {
     setPending(true);
     setMessage(null);
     try {
       const target = scope === "selected" ? { userIds: selectedIds } : { filter };
-      const { requested, skipped } = await api<{ requested: number; skipped: { email: string; message: string }[] }>("/api/admin/reprompts", {
-        method: "POST",
-        body: { prompt, reason: reason.trim() || undefined, target },
-      });
+      const { requested, skipped } = await api<{ requested: number; skipped: { email: string; message: string }[] }>(
+        "/api/admin/reprompts",
+        {
+          method: "POST",
+          body: { prompt, reason: reason.trim() || undefined, target },
+        },
+      );
       const what = prompt === "consent" ? "approve access again" : "sign in again";
       const asked = `Asked ${formatCount(requested, "user")} to ${what}.`;
       // Skipped users would have met Microsoft's approval page: say who and why, with the way out.
@@ -60,18 +78,32 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
 
   return (
     <section aria-labelledby="reprompt-heading" className={cardClasses("md", "mb-4")}>
-      <h2 id="reprompt-heading" className="font-semibold">Re-prompt users</h2>
+      <h2 id="reprompt-heading" className="font-semibold">
+        Re-prompt users
+      </h2>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        Users see a banner on their Connections page and reconnect through Microsoft with a consent screen or a fresh sign-in.
+        Users see a banner on their Connections page and reconnect through Microsoft with a consent screen or a fresh
+        sign-in.
       </p>
       <fieldset className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <legend className="sr-only">Who to re-prompt</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="reprompt-scope" checked={scope === "selected"} onChange={() => setScope("selected")} />
+          <input
+            type="radio"
+            name="reprompt-scope"
+            checked={scope === "selected"}
+            onChange={() => setScope("selected")}
+          />
           Selected users ({selectedIds.length})
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="reprompt-scope" checked={scope === "filter"} onChange={() => setScope("filter")} disabled={total === 0} />
+          <input
+            type="radio"
+            name="reprompt-scope"
+            checked={scope === "filter"}
+            onChange={() => setScope("filter")}
+            disabled={total === 0}
+          />
           All {total} users matching this filter
         </label>
       </fieldset>
@@ -95,9 +127,14 @@ export function RepromptPanel({ selectedIds, filter, total, onDone }: { selected
         </Button>
       </div>
       {confirm ? (
-        <div role="group" aria-label="Confirm re-prompt" className="mt-3 rounded-md border border-amber-300 p-3 dark:border-amber-700">
+        <div
+          role="group"
+          aria-label="Confirm re-prompt"
+          className="mt-3 rounded-md border border-amber-300 p-3 dark:border-amber-700"
+        >
           <p className="text-sm">
-            {confirm === "consent" ? "Require consent" : "Require sign-in"} from all {total} users ({filterText})? Any request they already have is replaced.
+            {confirm === "consent" ? "Require consent" : "Require sign-in"} from all {total} users ({filterText})? Any
+            request they already have is replaced.
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             <Button onClick={() => void send(confirm)} pending={pending} pendingLabel="Sending…">

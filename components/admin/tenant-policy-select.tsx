@@ -7,7 +7,15 @@ import { fieldClasses } from "@/components/ui/field";
 import { InlineError } from "@/components/ui/form-message";
 
 /** The tenant's user-consent setting as the admin reads it in Entra ID; saved on change. */
-export function TenantPolicySelect({ tenantId, value, describedBy }: { tenantId: string; value: "unknown" | "allowed" | "restricted"; describedBy: string }) {
+export function TenantPolicySelect({
+  tenantId,
+  value,
+  describedBy,
+}: {
+  tenantId: string;
+  value: "unknown" | "allowed" | "restricted";
+  describedBy: string;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +37,13 @@ export function TenantPolicySelect({ tenantId, value, describedBy }: { tenantId:
         <span>
           Set user consent <span className="sr-only">for the organization</span>
         </span>
-        <select aria-describedby={describedBy} defaultValue={value} disabled={pending} onChange={(event) => void save(event.target.value)} className={fieldClasses()}>
+        <select
+          aria-describedby={describedBy}
+          defaultValue={value}
+          disabled={pending}
+          onChange={(event) => void save(event.target.value)}
+          className={fieldClasses()}
+        >
           <option value="unknown">Not known</option>
           <option value="allowed">Users may consent</option>
           <option value="restricted">Users can&apos;t consent</option>

@@ -16,7 +16,15 @@ export function CancelRepromptButton({ userId, describedBy }: { userId: string; 
   }
   return (
     <>
-      <Button variant="secondary" size="sm" className="mt-1" aria-describedby={describedBy} onClick={() => void cancel()} pending={pending} pendingLabel="Cancelling…">
+      <Button
+        variant="secondary"
+        size="sm"
+        className="mt-1"
+        aria-describedby={describedBy}
+        onClick={() => void cancel()}
+        pending={pending}
+        pendingLabel="Cancelling…"
+      >
         Cancel request
       </Button>
       {error ? <InlineError className="mt-1">{error}</InlineError> : null}
@@ -25,7 +33,15 @@ export function CancelRepromptButton({ userId, describedBy }: { userId: string; 
 }
 
 /** "Disconnect" with an explicit confirmation; the server deletes the Nango connection first. */
-export function DisconnectUserButton({ userId, userName, describedBy }: { userId: string; userName: string; describedBy: string }) {
+export function DisconnectUserButton({
+  userId,
+  userName,
+  describedBy,
+}: {
+  userId: string;
+  userName: string;
+  describedBy: string;
+}) {
   return (
     <ConfirmAction
       compact

@@ -15,7 +15,15 @@ const cell = "px-3 py-2 align-top";
 const muted = "text-sm text-slate-600 dark:text-slate-400";
 
 /** The users table with row selection for bulk re-prompts; the selection is per page. */
-export function UsersTable({ page, filter, requiredScopes }: { page: AdminUserPage; filter: UserFilter; requiredScopes: string[] }) {
+export function UsersTable({
+  page,
+  filter,
+  requiredScopes,
+}: {
+  page: AdminUserPage;
+  filter: UserFilter;
+  requiredScopes: string[];
+}) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const visible = page.rows.map((r) => r.id);
   const chosen = visible.filter((id) => selected.has(id));
@@ -37,9 +45,11 @@ export function UsersTable({ page, filter, requiredScopes }: { page: AdminUserPa
       <div className={cardClasses("none", "overflow-x-auto")}>
         <table className="w-full min-w-[64rem] text-left text-sm">
           <caption className="px-3 py-2 text-left text-sm text-slate-600 dark:text-slate-400">
-            {page.total === 0 ? "No users match these filters." : `Users ${first}–${first + page.rows.length - 1} of ${page.total}`}
+            {page.total === 0
+              ? "No users match these filters."
+              : `Users ${first}–${first + page.rows.length - 1} of ${page.total}`}
           </caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
             <tr>
               <th scope="col" className={cell}>
                 <input
@@ -50,20 +60,44 @@ export function UsersTable({ page, filter, requiredScopes }: { page: AdminUserPa
                   onChange={(e) => setSelected(e.target.checked ? new Set(visible) : new Set())}
                 />
               </th>
-              <th scope="col" className={cell}>User</th>
-              <th scope="col" className={cell}>Status</th>
-              <th scope="col" className={cell}>Microsoft account</th>
-              <th scope="col" className={cell}>Tenant</th>
-              <th scope="col" className={cell}>Scopes</th>
-              <th scope="col" className={cell}>Last error</th>
-              <th scope="col" className={cell}>Last used</th>
-              <th scope="col" className={cell}>Re-prompt</th>
-              <th scope="col" className={cell}>Actions</th>
+              <th scope="col" className={cell}>
+                User
+              </th>
+              <th scope="col" className={cell}>
+                Status
+              </th>
+              <th scope="col" className={cell}>
+                Microsoft account
+              </th>
+              <th scope="col" className={cell}>
+                Tenant
+              </th>
+              <th scope="col" className={cell}>
+                Scopes
+              </th>
+              <th scope="col" className={cell}>
+                Last error
+              </th>
+              <th scope="col" className={cell}>
+                Last used
+              </th>
+              <th scope="col" className={cell}>
+                Re-prompt
+              </th>
+              <th scope="col" className={cell}>
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
             {page.rows.map((row) => (
-              <UserRow key={row.id} row={row} required={requiredScopes} checked={selected.has(row.id)} onToggle={(on) => toggle(row.id, on)} />
+              <UserRow
+                key={row.id}
+                row={row}
+                required={requiredScopes}
+                checked={selected.has(row.id)}
+                onToggle={(on) => toggle(row.id, on)}
+              />
             ))}
           </tbody>
         </table>
@@ -72,43 +106,82 @@ export function UsersTable({ page, filter, requiredScopes }: { page: AdminUserPa
   );
 }
 
-function UserRow({ row, required, checked, onToggle }: { row: AdminUserRow; required: string[]; checked: boolean; onToggle: (on: boolean) => void }) {
+function UserRow({
+  row,
+  required,
+  checked,
+  onToggle,
+}: {
+  row: AdminUserRow;
+  required: string[];
+  checked: boolean;
+  onToggle: (on: boolean) => void;
+}) {
   const nameId = `user-${row.id}`;
   const c = row.connection;
   const requiredCount = required.filter((s) => s !== "offline_access").length;
   return (
     <tr>
       <td className={cell}>
-        <input type="checkbox" aria-label={`Select ${row.name}`} checked={checked} onChange={(e) => onToggle(e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label={`Select ${row.name}`}
+          checked={checked}
+          onChange={(e) => onToggle(e.target.checked)}
+        />
       </td>
       <th scope="row" id={nameId} className={`${cell} font-normal`}>
-        <div className="font-medium">{row.name}{row.role === "admin" ? <span className={`${muted} ml-1`}>(admin)</span> : null}</div>
+        <div className="font-medium">
+          {row.name}
+          {row.role === "admin" ? <span className={`${muted} ml-1`}>(admin)</span> : null}
+        </div>
         <div className={muted}>{row.email}</div>
       </th>
       <td className={cell}>
         <HealthBadge health={row.health} />
-        {row.missingScopes.length ? <div className="mt-1 text-xs text-amber-800 dark:text-amber-300">Missing: {row.missingScopes.join(", ")}</div> : null}
+        {row.missingScopes.length ? (
+          <div className="mt-1 text-xs text-amber-800 dark:text-amber-300">Missing: {row.missingScopes.join(", ")}</div>
+        ) : null}
       </td>
-      <td className={cell}>{c ? <><div>{c.accountName ?? "—"}</div><div className={muted}>{c.accountEmail ?? "Unknown"}</div></> : "—"}</td>
+      <td className={cell}>
+        {c ? (
+          <>
+            <div>{c.accountName ?? "—"}</div>
+            <div className={muted}>{c.accountEmail ?? "Unknown"}</div>
+          </>
+        ) : (
+          "—"
+        )}
+      </td>
       <td className={`${cell} font-mono text-xs break-all`}>{c?.tenantId ?? "—"}</td>
       <td className={cell}>
         {c ? (
           <details>
-            <summary className="cursor-pointer">{requiredCount - row.missingScopes.length} of {requiredCount} required</summary>
+            <summary className="cursor-pointer">
+              {requiredCount - row.missingScopes.length} of {requiredCount} required
+            </summary>
             <p className="mt-1 text-xs">Granted: {c.grantedScopes.join(", ") || "none"}</p>
             <p className="text-xs">Required: {required.join(", ")}</p>
           </details>
-        ) : "—"}
+        ) : (
+          "—"
+        )}
       </td>
       <td className={cell}>
         {c?.lastError ? (
           <>
             <div className="max-w-56">{storedErrorMessage(c.lastError.code)}</div>
-            <div className={muted}><time dateTime={c.lastError.at}>{formatUtc(c.lastError.at)}</time></div>
+            <div className={muted}>
+              <time dateTime={c.lastError.at}>{formatUtc(c.lastError.at)}</time>
+            </div>
           </>
-        ) : "—"}
+        ) : (
+          "—"
+        )}
       </td>
-      <td className={cell}>{c?.lastUsedAt ? <time dateTime={c.lastUsedAt}>{formatUtc(c.lastUsedAt)}</time> : c ? "Never" : "—"}</td>
+      <td className={cell}>
+        {c?.lastUsedAt ? <time dateTime={c.lastUsedAt}>{formatUtc(c.lastUsedAt)}</time> : c ? "Never" : "—"}
+      </td>
       <td className={cell}>
         {row.pendingReprompt ? (
           <>
@@ -118,9 +191,13 @@ function UserRow({ row, required, checked, onToggle }: { row: AdminUserRow; requ
             </div>
             <CancelRepromptButton userId={row.id} describedBy={nameId} />
           </>
-        ) : "—"}
+        ) : (
+          "—"
+        )}
       </td>
-      <td className={cell}>{c ? <DisconnectUserButton userId={row.id} userName={row.name} describedBy={nameId} /> : null}</td>
+      <td className={cell}>
+        {c ? <DisconnectUserButton userId={row.id} userName={row.name} describedBy={nameId} /> : null}
+      </td>
     </tr>
   );
 }

@@ -35,11 +35,19 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   return (
     <div className="space-y-5">
       {error ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       ) : null}
-      <Button variant="secondary" size="lg" className="w-full" onClick={() => void signIn("microsoft", { callbackUrl })}>
+      <Button
+        variant="secondary"
+        size="lg"
+        className="w-full"
+        onClick={() => void signIn("microsoft", { callbackUrl })}
+      >
         <span aria-hidden className="grid grid-cols-2 gap-0.5">
           <span className="h-2 w-2 bg-[#f25022]" />
           <span className="h-2 w-2 bg-[#7fba00]" />
@@ -48,8 +56,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         </span>
         Sign in with Microsoft
       </Button>
-      <div className="flex items-center gap-3 text-xs uppercase text-slate-500 dark:text-slate-400">
-        <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" /> or <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
+      <div className="flex items-center gap-3 text-xs text-slate-500 uppercase dark:text-slate-400">
+        <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" /> or{" "}
+        <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
       </div>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <label className="block text-sm font-medium">

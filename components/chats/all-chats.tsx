@@ -47,7 +47,11 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     if (!needle) return chats;
-    return chats.filter((chat) => chat.title.toLowerCase().includes(needle) || chat.memberNames.some((name) => name.toLowerCase().includes(needle)));
+    return chats.filter(
+      (chat) =>
+        chat.title.toLowerCase().includes(needle) ||
+        chat.memberNames.some((name) => name.toLowerCase().includes(needle)),
+    );
   }, [chats, filter]);
 
   const done = !cursor;

@@ -9,7 +9,11 @@ export function ChatRow({ chat }: { chat: ChatSummary }) {
     <li className="min-w-0 py-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         {/* No prefetch: a list of thousands of chats would prefetch every visible row. */}
-        <Link href={`/chats/${encodeURIComponent(chat.id)}`} prefetch={false} className="font-medium text-brand-700 hover:underline dark:text-indigo-300">
+        <Link
+          href={`/chats/${encodeURIComponent(chat.id)}`}
+          prefetch={false}
+          className="font-medium text-brand-700 hover:underline dark:text-indigo-300"
+        >
           {chat.title}
         </Link>
         {chat.lastMessage ? (

@@ -9,7 +9,9 @@ export function MemberList({ members }: { members: ChatMember[] }) {
         <li key={member.id}>
           <span className="font-medium">{member.name}</span>
           {member.isOwner ? <Badge className="ml-2">Owner</Badge> : null}
-          {member.email ? <span className="block text-xs break-all text-slate-500 dark:text-slate-400">{member.email}</span> : null}
+          {member.email ? (
+            <span className="block text-xs break-all text-slate-500 dark:text-slate-400">{member.email}</span>
+          ) : null}
         </li>
       ))}
     </ul>

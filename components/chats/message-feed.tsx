@@ -13,7 +13,17 @@ import { ReplyList, ThreadReplies } from "./thread-replies";
  * Messages newest first, with "Load older" paging through our API. For channel
  * messages, `repliesUrl` adds a thread toggle when Graph did not send the replies.
  */
-export function MessageFeed({ initial, apiUrl, repliesUrl, label }: { initial: Paged<MessageView>; apiUrl: `/api/${string}`; repliesUrl?: `/api/${string}`; label: string }) {
+export function MessageFeed({
+  initial,
+  apiUrl,
+  repliesUrl,
+  label,
+}: {
+  initial: Paged<MessageView>;
+  apiUrl: `/api/${string}`;
+  repliesUrl?: `/api/${string}`;
+  label: string;
+}) {
   const [messages, setMessages] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.cursor);
   const [loading, setLoading] = useState(false);
@@ -52,7 +62,13 @@ export function MessageFeed({ initial, apiUrl, repliesUrl, label }: { initial: P
       </ol>
       <div className="mt-4 flex flex-col items-start gap-2" aria-live="polite">
         {cursor ? (
-          <Button variant="secondary" size="lg" onClick={() => void loadOlder()} pending={loading} pendingLabel="Loading older messages…">
+          <Button
+            variant="secondary"
+            size="lg"
+            onClick={() => void loadOlder()}
+            pending={loading}
+            pendingLabel="Loading older messages…"
+          >
             Load older
           </Button>
         ) : (

@@ -16,10 +16,10 @@ export function MessageItem({ message, children }: { message: MessageView; child
       </header>
       {message.subject ? <p className="mt-1 font-medium">{message.subject}</p> : null}
       {message.isDeleted ? (
-        <p className="mt-1 text-sm italic text-slate-500">This message was deleted.</p>
+        <p className="mt-1 text-sm text-slate-500 italic">This message was deleted.</p>
       ) : (
         <div
-          className="message-body mt-1 break-words text-sm [&_a]:text-brand-700 [&_a]:underline [&_.mention]:rounded [&_.mention]:bg-brand-50 [&_.mention]:px-1 [&_.mention]:font-medium [&_.mention]:text-brand-700 [&_ul]:list-disc [&_ul]:pl-5 [&_ol]:list-decimal [&_ol]:pl-5"
+          className="message-body mt-1 text-sm break-words [&_.mention]:rounded [&_.mention]:bg-brand-50 [&_.mention]:px-1 [&_.mention]:font-medium [&_.mention]:text-brand-700 [&_a]:text-brand-700 [&_a]:underline [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5"
           dangerouslySetInnerHTML={{ __html: message.html }}
         />
       )}

@@ -22,7 +22,9 @@ export function ReplyList({ replies }: { replies: MessageView[] }) {
 
 /** Loads a channel thread's replies on demand (one call per opened thread). */
 export function ThreadReplies({ url }: { url: `/api/${string}` }) {
-  const [state, setState] = useState<{ kind: "closed" | "loading" } | { kind: "open"; replies: MessageView[] } | { kind: "failed"; message: string }>({ kind: "closed" });
+  const [state, setState] = useState<
+    { kind: "closed" | "loading" } | { kind: "open"; replies: MessageView[] } | { kind: "failed"; message: string }
+  >({ kind: "closed" });
 
   async function open() {
     setState({ kind: "loading" });
@@ -40,7 +42,13 @@ export function ThreadReplies({ url }: { url: `/api/${string}` }) {
   }
   return (
     <div className="mt-1 ml-3 sm:ml-6" aria-live="polite">
-      <Button variant="ghost" size="sm" onClick={() => void open()} pending={state.kind === "loading"} pendingLabel="Loading replies…">
+      <Button
+        variant="ghost"
+        size="sm"
+        onClick={() => void open()}
+        pending={state.kind === "loading"}
+        pendingLabel="Loading replies…"
+      >
         Show replies
       </Button>
       {state.kind === "failed" ? <InlineError>{state.message}</InlineError> : null}

@@ -14,10 +14,7 @@ export interface ConnectUiConfig {
 }
 
 type State =
-  | { kind: "idle" }
-  | { kind: "working" }
-  | { kind: "done"; message: string }
-  | { kind: "failed"; message: string };
+  { kind: "idle" } | { kind: "working" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
 type Intent = "connect" | "switch_account" | "basic";
 
@@ -39,7 +36,8 @@ async function confirmConnection(connectionId: string): Promise<void> {
       await api("/api/connections", { method: "POST", body: { connectionId } });
       return;
     } catch (error) {
-      if (!(error instanceof ApiError) || error.code !== "tenant_pending" || attempt >= TENANT_PENDING_TRIES) throw error;
+      if (!(error instanceof ApiError) || error.code !== "tenant_pending" || attempt >= TENANT_PENDING_TRIES)
+        throw error;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
@@ -73,17 +71,23 @@ export function ConnectButton({
   const remint = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const current = useRef<Intent>(intent);
 
-  useEffect(() => () => {
-    clearTimeout(remint.current);
-    ui.current?.close();
-  }, []);
+  useEffect(
+    () => () => {
+      clearTimeout(remint.current);
+      ui.current?.close();
+    },
+    [],
+  );
 
   function scheduleRemint(expiresAt: string) {
     clearTimeout(remint.current);
     const wait = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - REMINT_MARGIN_MS);
     remint.current = setTimeout(async () => {
       if (!ui.current) return;
-      const next = await api<SessionResponse>("/api/connect/session", { method: "POST", body: { intent: current.current } }).catch(() => null);
+      const next = await api<SessionResponse>("/api/connect/session", {
+        method: "POST",
+        body: { intent: current.current },
+      }).catch(() => null);
       if (next && ui.current) {
         ui.current.setSessionToken(next.token);
         scheduleRemint(next.expiresAt);
@@ -121,13 +125,23 @@ export function ConnectButton({
           if (connected) void confirmation.then(() => router.refresh());
           else {
             // Tell the server, so a consent prompt the user could not complete is not forced again.
-            void api("/api/connect/failure", { method: "POST", body: { reason: lastError ? "error" : "cancelled" } }).catch(() => undefined);
-            setState({ kind: "failed", message: lastError ?? "Connecting was cancelled. You can try again at any time." });
+            void api("/api/connect/failure", {
+              method: "POST",
+              body: { reason: lastError ? "error" : "cancelled" },
+            }).catch(() => undefined);
+            setState({
+              kind: "failed",
+              message: lastError ?? "Connecting was cancelled. You can try again at any time.",
+            });
           }
         }
       };
       // detectClosedAuthWindow: a Microsoft window closed by hand (e.g. on "Need admin approval") is reported, not waited on.
-      ui.current = new Nango({ connectSessionToken: session.token }).openConnectUI({ ...config, detectClosedAuthWindow: true, onEvent });
+      ui.current = new Nango({ connectSessionToken: session.token }).openConnectUI({
+        ...config,
+        detectClosedAuthWindow: true,
+        onEvent,
+      });
       // The SDK's iframe has no accessible name; screen readers announce it by its title.
       document.getElementById("connect-ui")?.setAttribute("title", "Connect Microsoft Teams (Nango)");
       scheduleRemint(session.expiresAt);
@@ -142,14 +156,19 @@ export function ConnectButton({
         {label}
       </Button>
       <div aria-live="polite" className="text-sm">
-        {state.kind === "done" ? <p role="status" className="text-green-700 dark:text-green-400">{state.message}</p> : null}
+        {state.kind === "done" ? (
+          <p role="status" className="text-green-700 dark:text-green-400">
+            {state.message}
+          </p>
+        ) : null}
         {state.kind === "failed" ? <InlineError>{state.message}</InlineError> : null}
       </div>
       {state.kind === "failed" && basicFallback && current.current !== "basic" ? (
         <div className="max-w-prose text-sm text-slate-700 dark:text-slate-300">
           <p>
-            If Microsoft asked for an administrator&apos;s approval, you can still connect with the permissions you may approve yourself: your teams,
-            chats and presence work; channel messages wait until your administrator approves the app.
+            If Microsoft asked for an administrator&apos;s approval, you can still connect with the permissions you may
+            approve yourself: your teams, chats and presence work; channel messages wait until your administrator
+            approves the app.
           </p>
           <Button variant="secondary" className="mt-2" onClick={() => void open("basic")}>
             Connect without channel messages

@@ -8,14 +8,17 @@ export function connectErrorMessage(errorType: string | undefined, detail: strin
   if (/AADSTS65001|AADSTS90094|admin.?consent|consent_required/i.test(text)) {
     return "Your Microsoft administrator must approve this app before you can connect. Ask them to grant consent, then try again.";
   }
-  if (/AADSTS65004|declined|access_denied/i.test(text)) return "You declined the permissions. Connect again and accept them to continue.";
+  if (/AADSTS65004|declined|access_denied/i.test(text))
+    return "You declined the permissions. Connect again and accept them to continue.";
   if (/AADSTS70043|AADSTS53003|conditional access/i.test(text)) {
     return "Your organization's sign-in policy blocked the connection. Sign in from a compliant device or ask your IT admin.";
   }
-  if (/AADSTS50194/i.test(text)) return "This app is not set up for accounts from your organization. Ask your administrator.";
-  if (errorType === "blocked_by_browser") return "Your browser blocked the Microsoft sign-in window. Allow pop-ups for this site and try again.";
+  if (/AADSTS50194/i.test(text))
+    return "This app is not set up for accounts from your organization. Ask your administrator.";
+  if (errorType === "blocked_by_browser")
+    return "Your browser blocked the Microsoft sign-in window. Allow pop-ups for this site and try again.";
   if (errorType === "window_closed") {
-    return "The Microsoft sign-in window was closed before it finished. If it said \"Need admin approval\", your organization lets only an administrator approve this app: ask them, or connect without what needs their approval.";
+    return 'The Microsoft sign-in window was closed before it finished. If it said "Need admin approval", your organization lets only an administrator approve this app: ask them, or connect without what needs their approval.';
   }
   return "Microsoft Teams could not be connected. Try again; if it keeps failing, contact your administrator.";
 }

@@ -7,13 +7,20 @@ export function ConnectionDetails({ connection }: { connection: ConnectionView }
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
       <dt className="font-medium text-slate-600 dark:text-slate-400">Status</dt>
-      <dd><StatusBadge status={connection.status} /></dd>
+      <dd>
+        <StatusBadge status={connection.status} />
+      </dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Microsoft account</dt>
-      <dd className="break-words">{connection.accountName ? `${connection.accountName} · ` : ""}{connection.accountEmail ?? "Unknown"}</dd>
+      <dd className="break-words">
+        {connection.accountName ? `${connection.accountName} · ` : ""}
+        {connection.accountEmail ?? "Unknown"}
+      </dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Tenant</dt>
       <dd className="font-mono text-sm break-all">{connection.tenantId ?? "Unknown"}</dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Connected since</dt>
-      <dd><time dateTime={connection.connectedAt}>{formatWhen(connection.connectedAt)}</time></dd>
+      <dd>
+        <time dateTime={connection.connectedAt}>{formatWhen(connection.connectedAt)}</time>
+      </dd>
       <dt className="font-medium text-slate-600 dark:text-slate-400">Permissions granted</dt>
       <dd>
         <ul aria-label="Granted permissions" className="flex flex-wrap gap-1.5">
@@ -25,7 +32,8 @@ export function ConnectionDetails({ connection }: { connection: ConnectionView }
         </ul>
         {connection.missingScopes.length > 0 ? (
           <p className="mt-2 text-sm text-amber-800 dark:text-amber-300">
-            Missing: {connection.missingScopes.join(", ")}. Reconnect and approve them to use every part of the dashboard.
+            Missing: {connection.missingScopes.join(", ")}. Reconnect and approve them to use every part of the
+            dashboard.
           </p>
         ) : null}
       </dd>

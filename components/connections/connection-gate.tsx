@@ -29,7 +29,12 @@ export async function ConnectionGate({ userId, children }: { userId: string; chi
     // An admin asked for consent or a fresh sign-in: say so on the dashboard too, where users land.
     return (
       <>
-        <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} blocked={!!reprompt.blockedAt} config={config} />
+        <RepromptBanner
+          prompt={reprompt.prompt}
+          reason={reprompt.reason}
+          blocked={!!reprompt.blockedAt}
+          config={config}
+        />
         {row.status === "connected" ? children : null}
       </>
     );

@@ -21,9 +21,14 @@ const words = (value: string) =>
 export function PresenceBadge({ presence }: { presence: PresenceView }) {
   return (
     <p className="flex items-center gap-2 text-sm" aria-label={`Your Teams presence: ${words(presence.availability)}`}>
-      <span aria-hidden className={`inline-block h-3 w-3 rounded-full ${COLORS[presence.availability] ?? "bg-slate-400"}`} />
+      <span
+        aria-hidden
+        className={`inline-block h-3 w-3 rounded-full ${COLORS[presence.availability] ?? "bg-slate-400"}`}
+      />
       <span className="font-medium">{words(presence.availability)}</span>
-      {presence.activity !== presence.availability ? <span className="text-slate-500 dark:text-slate-400">({words(presence.activity)})</span> : null}
+      {presence.activity !== presence.availability ? (
+        <span className="text-slate-500 dark:text-slate-400">({words(presence.activity)})</span>
+      ) : null}
     </p>
   );
 }

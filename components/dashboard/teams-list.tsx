@@ -11,12 +11,17 @@ export function TeamsList({ teams }: { teams: TeamSummary[] }) {
       {teams.map((team) => (
         <li key={team.id} className="min-w-0 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
           <div className="flex flex-wrap items-center gap-2">
-            <Link href={`/teams/${encodeURIComponent(team.id)}`} className="min-w-0 font-semibold break-words text-brand-700 hover:underline dark:text-indigo-300">
+            <Link
+              href={`/teams/${encodeURIComponent(team.id)}`}
+              className="min-w-0 font-semibold break-words text-brand-700 hover:underline dark:text-indigo-300"
+            >
               {team.name}
             </Link>
             {team.isArchived ? <Badge>Archived</Badge> : null}
           </div>
-          {team.description ? <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{team.description}</p> : null}
+          {team.description ? (
+            <p className="mt-1 line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{team.description}</p>
+          ) : null}
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
             {team.channelCount === null ? "Channel count unavailable" : formatCount(team.channelCount, "channel")}
           </p>

@@ -18,7 +18,9 @@ export function ChannelList({ teamId, channels }: { teamId: string; channels: Ch
               <Badge className="capitalize">{channel.membershipType}</Badge>
             ) : null}
           </div>
-          {channel.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{channel.description}</p> : null}
+          {channel.description ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{channel.description}</p>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -31,7 +31,10 @@ interface ErrorBody {
 const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
 
 /** Sends `body` as JSON (when given) and returns the parsed answer, or throws an `ApiError`. */
-export async function api<T = unknown>(path: `/api/${string}`, { method = "GET", body }: { method?: Method; body?: unknown } = {}): Promise<T> {
+export async function api<T = unknown>(
+  path: `/api/${string}`,
+  { method = "GET", body }: { method?: Method; body?: unknown } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -45,7 +48,8 @@ export async function api<T = unknown>(path: `/api/${string}`, { method = "GET",
   const data: unknown = await response.json().catch(() => null);
   if (response.ok) return data as T;
   const error = (data as ErrorBody | null)?.error;
-  const retryAfter = typeof error?.retryAfter === "number" ? error.retryAfter : Number(response.headers.get("retry-after")) || undefined;
+  const retryAfter =
+    typeof error?.retryAfter === "number" ? error.retryAfter : Number(response.headers.get("retry-after")) || undefined;
   throw new ApiError(
     isErrorCode(error?.code) ? error.code : "unexpected_response",
     typeof error?.message === "string" ? error.message : `Request failed (${response.status}). Try again.`,
@@ -58,6 +62,7 @@ export async function api<T = unknown>(path: `/api/${string}`, { method = "GET",
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : "Something went wrong. Try again.";
   if (error.code === "needs_reconnect") return `${error.message} Reconnect on the Connections page.`;
-  if (error.retryAfter && !/try again in/i.test(error.message)) return `${error.message} Try again in ${error.retryAfter} seconds.`;
+  if (error.retryAfter && !/try again in/i.test(error.message))
+    return `${error.message} Try again in ${error.retryAfter} seconds.`;
   return error.message;
 }

@@ -14,6 +14,20 @@ const SIZES = {
   sm: "rounded px-2 py-0.5 text-xs font-medium",
 } as const;
 
-export function Badge({ tone = "neutral", size = "sm", className, children }: { tone?: BadgeTone; size?: keyof typeof SIZES; className?: string; children: React.ReactNode }) {
-  return <span className={["inline-flex whitespace-nowrap", SIZES[size], TONES[tone], className].filter(Boolean).join(" ")}>{children}</span>;
+export function Badge({
+  tone = "neutral",
+  size = "sm",
+  className,
+  children,
+}: {
+  tone?: BadgeTone;
+  size?: keyof typeof SIZES;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <span className={["inline-flex whitespace-nowrap", SIZES[size], TONES[tone], className].filter(Boolean).join(" ")}>
+      {children}
+    </span>
+  );
 }

@@ -9,7 +9,8 @@ const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700",
   secondary: "border border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800",
   danger: "bg-red-600 text-white hover:bg-red-700",
-  "danger-outline": "border border-red-300 text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950",
+  "danger-outline":
+    "border border-red-300 text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950",
   ghost: "text-brand-700 hover:underline dark:text-indigo-300",
 };
 
@@ -22,6 +23,12 @@ const SIZES: Record<ButtonSize, string> = {
 /** Ghost buttons sit inline in text: no padding of their own, and `sm` is small print. */
 const GHOST_SIZES: Record<ButtonSize, string> = { sm: "text-xs", md: "text-sm", lg: "text-sm" };
 
-export function buttonClasses({ variant = "primary", size = "md", className }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
-  return [BASE, VARIANTS[variant], variant === "ghost" ? GHOST_SIZES[size] : SIZES[size], className].filter(Boolean).join(" ");
+export function buttonClasses({
+  variant = "primary",
+  size = "md",
+  className,
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}): string {
+  return [BASE, VARIANTS[variant], variant === "ghost" ? GHOST_SIZES[size] : SIZES[size], className]
+    .filter(Boolean)
+    .join(" ");
 }

@@ -11,9 +11,25 @@ type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type"> & {
 };
 
 /** The app's button. `className` is for layout (margins, width), not looks. */
-export function Button({ type = "button", variant, size, pending = false, pendingLabel, disabled, className, children, ...rest }: Props) {
+export function Button({
+  type = "button",
+  variant,
+  size,
+  pending = false,
+  pendingLabel,
+  disabled,
+  className,
+  children,
+  ...rest
+}: Props) {
   return (
-    <button type={type} disabled={disabled || pending} aria-busy={pending || undefined} className={buttonClasses({ variant, size, className })} {...rest}>
+    <button
+      type={type}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      className={buttonClasses({ variant, size, className })}
+      {...rest}
+    >
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );

@@ -4,11 +4,25 @@ import type { ReactNode } from "react";
 const PADDING = { none: "", md: "p-4", lg: "p-4 sm:p-6" } as const;
 
 export function cardClasses(padding: keyof typeof PADDING = "lg", className?: string): string {
-  return ["min-w-0 rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900", PADDING[padding], className].filter(Boolean).join(" ");
+  return [
+    "min-w-0 rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900",
+    PADDING[padding],
+    className,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** A bordered panel. `min-w-0` lets it shrink inside grids and flex rows on a phone. */
-export function Card({ padding, className, children }: { padding?: keyof typeof PADDING; className?: string; children: ReactNode }) {
+export function Card({
+  padding,
+  className,
+  children,
+}: {
+  padding?: keyof typeof PADDING;
+  className?: string;
+  children: ReactNode;
+}) {
   return <div className={cardClasses(padding, className)}>{children}</div>;
 }
 

@@ -48,16 +48,31 @@ export function ConfirmAction({
 
   if (!confirming) {
     return (
-      <Button variant="danger-outline" size={compact ? "sm" : "lg"} aria-describedby={describedBy} onClick={() => setConfirming(true)}>
+      <Button
+        variant="danger-outline"
+        size={compact ? "sm" : "lg"}
+        aria-describedby={describedBy}
+        onClick={() => setConfirming(true)}
+      >
         {triggerLabel}
       </Button>
     );
   }
   return (
-    <div role="group" aria-label={label} className={`rounded-md border border-red-300 dark:border-red-800 ${compact ? "min-w-48 p-2" : "p-3"}`}>
+    <div
+      role="group"
+      aria-label={label}
+      className={`rounded-md border border-red-300 dark:border-red-800 ${compact ? "min-w-48 p-2" : "p-3"}`}
+    >
       <p className="text-sm">{question}</p>
       <div className="mt-2 flex flex-wrap gap-2">
-        <Button variant="danger" size={size} onClick={() => void confirm()} pending={pending} pendingLabel={pendingLabel}>
+        <Button
+          variant="danger"
+          size={size}
+          onClick={() => void confirm()}
+          pending={pending}
+          pendingLabel={pendingLabel}
+        >
           {confirmLabel}
         </Button>
         <Button variant="secondary" size={size} onClick={() => setConfirming(false)}>

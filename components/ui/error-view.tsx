@@ -32,7 +32,11 @@ export function ErrorView({
 }) {
   const Title = titleAs;
   return (
-    <div role="alert" {...data} className={["rounded-lg border text-sm", large ? "p-6" : "p-4", TONES[tone], className].filter(Boolean).join(" ")}>
+    <div
+      role="alert"
+      {...data}
+      className={["rounded-lg border text-sm", large ? "p-6" : "p-4", TONES[tone], className].filter(Boolean).join(" ")}
+    >
       {title ? <Title className={titleAs === "h1" ? "text-lg font-semibold" : "font-semibold"}>{title}</Title> : null}
       {children}
       {actions ? <div className="mt-3 flex flex-wrap gap-3">{actions}</div> : null}

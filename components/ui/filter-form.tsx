@@ -15,7 +15,19 @@ export function FilterForm({ label, children }: { label: string; children: React
 }
 
 /** A labelled select whose first option ("all") sends an empty value. */
-export function SelectFilter({ label, name, value, allLabel, options }: { label: string; name: string; value?: string; allLabel: string; options: ReadonlyArray<readonly [value: string, label: string]> }) {
+export function SelectFilter({
+  label,
+  name,
+  value,
+  allLabel,
+  options,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  allLabel: string;
+  options: ReadonlyArray<readonly [value: string, label: string]>;
+}) {
   return (
     <label className={labelClasses}>
       {label}
@@ -31,11 +43,30 @@ export function SelectFilter({ label, name, value, allLabel, options }: { label:
   );
 }
 
-export function SearchFilter({ label, name, value, placeholder, maxLength }: { label: string; name: string; value?: string; placeholder: string; maxLength: number }) {
+export function SearchFilter({
+  label,
+  name,
+  value,
+  placeholder,
+  maxLength,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  placeholder: string;
+  maxLength: number;
+}) {
   return (
     <label className={labelClasses}>
       {label}
-      <input type="search" name={name} defaultValue={value ?? ""} placeholder={placeholder} maxLength={maxLength} className={field} />
+      <input
+        type="search"
+        name={name}
+        defaultValue={value ?? ""}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        className={field}
+      />
     </label>
   );
 }

@@ -5,13 +5,19 @@ import type { ShownError } from "./settle";
 function nextStep(error: ShownError): { text: string; link?: { href: string; label: string } } {
   switch (error.code) {
     case "needs_reconnect":
-      return { text: "Reconnect Microsoft Teams to continue.", link: { href: "/connections", label: "Go to Connections to reconnect" } };
+      return {
+        text: "Reconnect Microsoft Teams to continue.",
+        link: { href: "/connections", label: "Go to Connections to reconnect" },
+      };
     case "connection_not_found":
       return { text: "Connect Microsoft Teams first.", link: { href: "/connections", label: "Go to Connections" } };
     case "consent_required":
       return { text: "Ask your Microsoft administrator to approve this app, then reconnect." };
     case "forbidden_scope":
-      return { text: "Ask your administrator to grant the missing permission, then reconnect.", link: { href: "/connections", label: "Review permissions" } };
+      return {
+        text: "Ask your administrator to grant the missing permission, then reconnect.",
+        link: { href: "/connections", label: "Review permissions" },
+      };
     case "forbidden":
       return { text: "You don't have access to this. Ask its owner if you need it." };
     case "not_found":
@@ -32,7 +38,9 @@ export function GraphErrorState({ error, title = "This could not be loaded" }: {
     <ErrorView
       tone="warning"
       data-error-code={error.code}
-      title={isThrottled ? "Microsoft Teams is busy" : error.code === "needs_reconnect" ? "Reconnect Microsoft Teams" : title}
+      title={
+        isThrottled ? "Microsoft Teams is busy" : error.code === "needs_reconnect" ? "Reconnect Microsoft Teams" : title
+      }
       actions={
         step.link ? (
           <Link href={step.link.href} className="font-medium text-brand-700 underline dark:text-indigo-300">

@@ -9,7 +9,8 @@ export interface ShownError {
 
 /** AppErrors become an inline state; anything else goes to the route's error.tsx. */
 export function toShownError(error: unknown): ShownError {
-  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
+  if (error instanceof AppError)
+    return { code: error.code, message: error.message, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
   throw error;
 }
 

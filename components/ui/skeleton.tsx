@@ -4,7 +4,15 @@ export function Skeleton({ className = "h-14" }: { className?: string }) {
 }
 
 /** Placeholder rows while a section streams in. */
-export function SectionSkeleton({ label, rows = 4, rowClassName }: { label: string; rows?: number; rowClassName?: string }) {
+export function SectionSkeleton({
+  label,
+  rows = 4,
+  rowClassName,
+}: {
+  label: string;
+  rows?: number;
+  rowClassName?: string;
+}) {
   return (
     <div role="status" aria-label={label} className="space-y-3">
       {Array.from({ length: rows }, (_, i) => (
@@ -16,7 +24,15 @@ export function SectionSkeleton({ label, rows = 4, rowClassName }: { label: stri
 }
 
 /** A whole page loading: a title bar and rows (the route's loading.tsx). */
-export function PageSkeleton({ label, rows = 6, rowClassName }: { label: string; rows?: number; rowClassName?: string }) {
+export function PageSkeleton({
+  label,
+  rows = 6,
+  rowClassName,
+}: {
+  label: string;
+  rows?: number;
+  rowClassName?: string;
+}) {
   return (
     <div>
       <Skeleton className="mb-6 h-8 w-64 max-w-full" />

@@ -35,21 +35,36 @@ test("user B gets 403/404 and none of user A's data from every route and page wi
 
   // A's ids that B cannot see through B's own Microsoft account.
   const aSession = (await getJson(a, "/api/auth/session")) as { uid: string };
-  const aConnection = ((await getJson(a, "/api/connections")) as { connection: { connectionId: string; accountEmail: string; tenantId: string | null } }).connection;
+  const aConnection = (
+    (await getJson(a, "/api/connections")) as {
+      connection: { connectionId: string; accountEmail: string; tenantId: string | null };
+    }
+  ).connection;
   const aTeams = ((await getJson(a, "/api/teams")) as { teams: Array<{ id: string; name: string }> }).teams;
   const bTeams = ((await getJson(b, "/api/teams")) as { teams: Array<{ id: string }> }).teams;
   const aOnlyTeams = aTeams.filter((team) => !bTeams.some((t) => t.id === team.id));
   expect(aOnlyTeams.length, "a team A is in and B is not").toBeGreaterThan(0);
   const team = aOnlyTeams[0]!;
-  const { channels } = (await getJson(a, `/api/teams/${encodeURIComponent(team.id)}/channels`)) as { channels: Array<{ id: string }> };
+  const { channels } = (await getJson(a, `/api/teams/${encodeURIComponent(team.id)}/channels`)) as {
+    channels: Array<{ id: string }>;
+  };
   const channel = channels[0]!;
-  const messages = (await getJson(a, `/api/teams/${encodeURIComponent(team.id)}/channels/${encodeURIComponent(channel.id)}/messages`)) as {
+  const messages = (await getJson(
+    a,
+    `/api/teams/${encodeURIComponent(team.id)}/channels/${encodeURIComponent(channel.id)}/messages`,
+  )) as {
     items: Array<{ id: string }>;
   };
-  const aChats = (await getJson(a, "/api/chats")) as { items: Array<{ id: string; title: string }>; cursor: string | null };
+  const aChats = (await getJson(a, "/api/chats")) as {
+    items: Array<{ id: string; title: string }>;
+    cursor: string | null;
+  };
   const bChatIds = new Set<string>();
   for (let cursor: string | null = "", pages = 0; cursor !== null && pages < 10; pages++) {
-    const page = (await getJson(b, `/api/chats${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`)) as { items: Array<{ id: string }>; cursor: string | null };
+    const page = (await getJson(b, `/api/chats${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`)) as {
+      items: Array<{ id: string }>;
+      cursor: string | null;
+    };
     page.items.forEach((chat) => bChatIds.add(chat.id));
     cursor = page.cursor;
   }
@@ -68,24 +83,34 @@ test("user B gets 403/404 and none of user A's data from every route and page wi
   };
   // Things only A's responses contain (names are not: B chats with A too).
   const aMarkers = [DEMO_MEGAN.email, aConnection.accountEmail, aSession.uid, aConnection.connectionId, team.name];
-  const leaks = (text: string, extra: string[] = [ids.teamId, ids.chatId]) => [...aMarkers, ...extra].filter((marker) => text.includes(marker));
+  const leaks = (text: string, extra: string[] = [ids.teamId, ids.chatId]) =>
+    [...aMarkers, ...extra].filter((marker) => text.includes(marker));
 
   const results: string[] = [];
-  const routes = apiRoutes().filter((route) => !route.template.startsWith("/api/auth/") && route.template !== "/api/webhooks/nango");
+  const routes = apiRoutes().filter(
+    (route) => !route.template.startsWith("/api/auth/") && route.template !== "/api/webhooks/nango",
+  );
   // B's own disconnect last, so B's connection serves every other call.
   const calls = routes
     .flatMap((route) => route.methods.map((method) => ({ route, method })))
-    .sort((x, y) => Number(x.method === "DELETE" && x.route.template === "/api/connections") - Number(y.method === "DELETE" && y.route.template === "/api/connections"));
+    .sort(
+      (x, y) =>
+        Number(x.method === "DELETE" && x.route.template === "/api/connections") -
+        Number(y.method === "DELETE" && y.route.template === "/api/connections"),
+    );
   for (const { route, method } of calls) {
     const path = fill(route.template, ids);
     const data = STATE_CHANGING.has(method) ? sampleBody(route.template, method, ids) : undefined;
     const response = await b.request.fetch(path, { method, data, headers: { origin: env.APP_URL } });
     const text = await response.text();
-    const carriesAIds = route.params.length > 0 || (data !== undefined && JSON.stringify(data).includes(ids.connectionId));
+    const carriesAIds =
+      route.params.length > 0 || (data !== undefined && JSON.stringify(data).includes(ids.connectionId));
     results.push(`${method} ${path} → ${response.status()}`);
     expect(response.status(), `${method} ${route.template} must not fail on the server`).toBeLessThan(500);
     if (carriesAIds || route.template.startsWith("/api/admin/")) {
-      expect([403, 404], `${method} ${route.template} with A's ids: ${text.slice(0, 200)}`).toContain(response.status());
+      expect([403, 404], `${method} ${route.template} with A's ids: ${text.slice(0, 200)}`).toContain(
+        response.status(),
+      );
     }
     expect(leaks(text), `${method} ${route.template} leaks A's data`).toEqual([]);
     expect(leaks(JSON.stringify(response.headers())), `${method} ${route.template} headers`).toEqual([]);

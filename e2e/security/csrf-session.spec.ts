@@ -12,12 +12,21 @@ import { adminSnapshot, cookieHeader, env, rawRequest, signedIn } from "./suppor
 
 test.describe.configure({ mode: "serial" });
 
-const SAMPLE = { teamId: "x", channelId: "x", messageId: "x", chatId: "x", userId: "00000000-0000-4000-8000-000000000000", tenantId: "00000000-0000-4000-8000-0000000000aa" };
+const SAMPLE = {
+  teamId: "x",
+  channelId: "x",
+  messageId: "x",
+  chatId: "x",
+  userId: "00000000-0000-4000-8000-000000000000",
+  tenantId: "00000000-0000-4000-8000-0000000000aa",
+};
 
 function stateChangingCalls() {
   return apiRoutes()
     .filter((route) => !(route.template in NON_SESSION_ROUTES))
-    .flatMap((route) => route.methods.filter((method) => STATE_CHANGING.has(method)).map((method) => ({ route, method })));
+    .flatMap((route) =>
+      route.methods.filter((method) => STATE_CHANGING.has(method)).map((method) => ({ route, method })),
+    );
 }
 
 const CROSS_SITE: Array<[string, Record<string, string>]> = [
@@ -57,7 +66,9 @@ test("every state-changing and data route refuses a request without a valid sess
   for (const route of apiRoutes().filter((r) => !(r.template in NON_SESSION_ROUTES))) {
     for (const method of route.methods) {
       const path = fill(route.template, SAMPLE);
-      const body = STATE_CHANGING.has(method) ? sampleBody(route.template, method, { connectionId: "c", userId: SAMPLE.userId }) : undefined;
+      const body = STATE_CHANGING.has(method)
+        ? sampleBody(route.template, method, { connectionId: "c", userId: SAMPLE.userId })
+        : undefined;
       for (const cookie of [undefined, forged]) {
         const response = await rawRequest(path, {
           method,
@@ -79,7 +90,11 @@ test("sign-out invalidates the session: the captured cookie is refused afterward
 
   // The JWT itself has not expired: only the server-side session version can refuse it.
   expect((await rawRequest("/api/connections", { headers: { cookie } })).status).toBe(401);
-  const post = await rawRequest("/api/connect/session", { method: "POST", headers: { cookie, origin: env.APP_URL, "content-type": "application/json" }, body: "{}" });
+  const post = await rawRequest("/api/connect/session", {
+    method: "POST",
+    headers: { cookie, origin: env.APP_URL, "content-type": "application/json" },
+    body: "{}",
+  });
   expect(post.status).toBe(401);
   const replay = await browser.newContext({ baseURL: env.APP_URL, extraHTTPHeaders: { cookie } });
   const replayPage = await replay.newPage();

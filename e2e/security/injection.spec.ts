@@ -42,10 +42,17 @@ const RAW_PAYLOADS: Array<[string, string]> = [
   ["raw fragment", "x#frag"],
 ];
 
-const VALID = { teamId: "00000000-0000-4000-8000-0000000000aa", channelId: "19:valid@thread.tacv2", messageId: "1700000000000", chatId: "19:valid@thread.v2" };
+const VALID = {
+  teamId: "00000000-0000-4000-8000-0000000000aa",
+  channelId: "19:valid@thread.tacv2",
+  messageId: "1700000000000",
+  chatId: "19:valid@thread.v2",
+};
 
 function withSegment(template: string, target: string, payload: string): string {
-  return template.replace(/\[([^\]]+)\]/g, (_, name: string) => (name === target ? payload : encodeURIComponent(VALID[name as keyof typeof VALID] ?? "x")));
+  return template.replace(/\[([^\]]+)\]/g, (_, name: string) =>
+    name === target ? payload : encodeURIComponent(VALID[name as keyof typeof VALID] ?? "x"),
+  );
 }
 
 test("injected ids are refused before any Graph call, on every route and page with an id", async ({ browser }) => {
@@ -54,11 +61,21 @@ test("injected ids are refused before any Graph call, on every route and page wi
   await connected(page, DEMO_MICROSOFT_ACCOUNTS.megan);
   const cookie = await cookieHeader(page);
   const targets = [
-    ...apiRoutes().filter((route) => route.params.length > 0 && route.methods.includes("GET") && !route.template.startsWith("/api/auth/") && !route.template.startsWith("/api/admin/")),
+    ...apiRoutes().filter(
+      (route) =>
+        route.params.length > 0 &&
+        route.methods.includes("GET") &&
+        !route.template.startsWith("/api/auth/") &&
+        !route.template.startsWith("/api/admin/"),
+    ),
   ].map((route) => ({ template: route.template, params: route.params, kind: "api" as const }));
   const pages = pageTemplates()
     .filter((t) => t.includes("["))
-    .map((template) => ({ template, params: [...template.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!), kind: "page" as const }));
+    .map((template) => ({
+      template,
+      params: [...template.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!),
+      kind: "page" as const,
+    }));
   expect(targets.length).toBeGreaterThan(0);
 
   const since = Date.now();
@@ -72,14 +89,25 @@ test("injected ids are refused before any Graph call, on every route and page wi
         const raw = RAW_PAYLOADS.some(([n]) => n === name);
         // Encoded payloads reach the handler and fail validation (400; a page shows not-found).
         // Raw ones can change which route matches: then any refusal will do, but never data.
-        const expected = target.kind === "api" && !raw ? [400] : target.kind === "page" && !raw ? [404] : [400, 404, 307, 308];
+        const expected =
+          target.kind === "api" && !raw ? [400] : target.kind === "page" && !raw ? [404] : [400, 404, 307, 308];
         // A page that streams (loading.tsx) has sent 200 before notFound() runs: then the body must be the not-found page.
-        const streamedNotFound = target.kind === "page" && response.status === 200 && /could not be found|NEXT_HTTP_ERROR_FALLBACK;404/.test(response.body);
+        const streamedNotFound =
+          target.kind === "page" &&
+          response.status === 200 &&
+          /could not be found|NEXT_HTTP_ERROR_FALLBACK;404/.test(response.body);
         if (!streamedNotFound) {
-          expect(expected, `${name} in [${param}] of ${target.template}: ${response.status} ${response.body.slice(0, 160)}`).toContain(response.status);
+          expect(
+            expected,
+            `${name} in [${param}] of ${target.template}: ${response.status} ${response.body.slice(0, 160)}`,
+          ).toContain(response.status);
         }
         // Next.js itself refuses a few malformed URLs before routing; otherwise it is our typed error.
-        if (target.kind === "api" && response.status === 400 && String(response.headers["content-type"]).includes("json")) {
+        if (
+          target.kind === "api" &&
+          response.status === 400 &&
+          String(response.headers["content-type"]).includes("json")
+        ) {
           expect(JSON.parse(response.body).error.code).toBe("invalid_input");
         }
       }
@@ -91,8 +119,15 @@ test("injected ids are refused before any Graph call, on every route and page wi
   // Encoded payloads are refused before Graph. A raw `?` or `#` ends the path on the wire,
   // so `x?$expand=…` reaches the route as the id `x` (with our query): that plain id is
   // the only thing a payload may put into a Graph path.
-  const idsInGraphPaths = new Set(calls.flatMap((c) => [...c.path.matchAll(/\/(?:teams|channels|messages|chats)\/([^/]+)/g)].map((m) => decodeURIComponent(m[1]!))));
-  expect([...idsInGraphPaths].filter((id) => id !== "x" && !Object.values(VALID).includes(id)), "ids from payloads in Graph paths").toEqual([]);
+  const idsInGraphPaths = new Set(
+    calls.flatMap((c) =>
+      [...c.path.matchAll(/\/(?:teams|channels|messages|chats)\/([^/]+)/g)].map((m) => decodeURIComponent(m[1]!)),
+    ),
+  );
+  expect(
+    [...idsInGraphPaths].filter((id) => id !== "x" && !Object.values(VALID).includes(id)),
+    "ids from payloads in Graph paths",
+  ).toEqual([]);
 });
 
 test("query smuggling: forged cursors are refused and extra $-parameters never reach Graph", async ({ browser }) => {
@@ -104,7 +139,13 @@ test("query smuggling: forged cursors are refused and extra $-parameters never r
     const response = await rawRequest(`/api/chats?cursor=${cursor}`, { headers: { cookie } });
     expect(response.status, cursor.slice(0, 40)).toBe(400);
   }
-  for (const query of ["$expand=members", "%24select=id&%24top=999", "$filter=startswith(displayName,'a')", "refresh=2", "refresh=yes"]) {
+  for (const query of [
+    "$expand=members",
+    "%24select=id&%24top=999",
+    "$filter=startswith(displayName,'a')",
+    "refresh=2",
+    "refresh=yes",
+  ]) {
     const response = await rawRequest(`/api/teams?${query}`, { headers: { cookie } });
     expect([200, 400], query).toContain(response.status);
   }

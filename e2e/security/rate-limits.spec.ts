@@ -42,19 +42,25 @@ async function expectLimited(response: APIResponse) {
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
 }
 
-test("Connect sessions: the 11th in a minute gets 429 with Retry-After; another user is unaffected", async ({ browser }) => {
+test("Connect sessions: the 11th in a minute gets 429 with Retry-After; another user is unaffected", async ({
+  browser,
+}) => {
   // The admin: no other spec starts Connect sessions as the admin.
   const abuser = await signedIn(browser, DEMO_ADMIN);
   const start = () => abuser.request.post("/api/connect/session", { data: {}, headers: { origin: env.APP_URL } });
   expect(await statusesAtOnce(11, start)).toEqual([...Array(10).fill(200), 429]);
   await expectLimited(await start());
   const other = await signedIn(browser, DEMO_ALEX);
-  expect((await other.request.post("/api/connect/session", { data: {}, headers: { origin: env.APP_URL } })).status()).toBe(200);
+  expect(
+    (await other.request.post("/api/connect/session", { data: {}, headers: { origin: env.APP_URL } })).status(),
+  ).toBe(200);
   await abuser.context().close();
   await other.context().close();
 });
 
-test("refresh: abuse of ?refresh=1 gets 429 with Retry-After; plain reads and pages keep working", async ({ browser }) => {
+test("refresh: abuse of ?refresh=1 gets 429 with Retry-After; plain reads and pages keep working", async ({
+  browser,
+}) => {
   // Exact budget on the admin (no other spec refreshes as the admin; the limiter runs before any Graph read).
   const admin = await signedIn(browser, DEMO_ADMIN);
   const first = await statusesAtOnce(5, () => admin.request.get("/api/teams?refresh=1"));
@@ -66,7 +72,9 @@ test("refresh: abuse of ?refresh=1 gets 429 with Retry-After; plain reads and pa
   const lee = DEMO_MICROSOFT_ACCOUNTS.lee;
   const page = await newMicrosoftUser(browser, lee);
   await connected(page, lee);
-  expect(await statusesAtOnce(6, () => page.request.get("/api/teams?refresh=1"))).toEqual([200, 200, 200, 200, 200, 429]);
+  expect(await statusesAtOnce(6, () => page.request.get("/api/teams?refresh=1"))).toEqual([
+    200, 200, 200, 200, 200, 429,
+  ]);
   await expectLimited(await page.request.get("/api/teams?refresh=1"));
   expect((await page.request.get("/api/teams")).status()).toBe(200);
   const response = await page.goto("/dashboard?refresh=1");
@@ -79,7 +87,13 @@ test("normal use never meets a 429: a browsing session of 40 reads and a few ref
   const page = await signedIn(browser, DEMO_ALEX);
   await connected(page, DEMO_MICROSOFT_ACCOUNTS.alex);
   const { teams } = (await (await page.request.get("/api/teams")).json()) as { teams: Array<{ id: string }> };
-  const paths = ["/api/connections", "/api/me/presence", "/api/chats", "/api/teams", ...teams.slice(0, 4).map((t) => `/api/teams/${encodeURIComponent(t.id)}/channels`)];
+  const paths = [
+    "/api/connections",
+    "/api/me/presence",
+    "/api/chats",
+    "/api/teams",
+    ...teams.slice(0, 4).map((t) => `/api/teams/${encodeURIComponent(t.id)}/channels`),
+  ];
   const statuses: number[] = [];
   for (let i = 0; i < 40; i++) statuses.push((await page.request.get(paths[i % paths.length]!)).status());
   // A person pressing Refresh now and then: well inside the budget.

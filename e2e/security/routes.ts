@@ -23,9 +23,11 @@ export interface ApiRoute {
  * session, CSRF and ownership checks.
  */
 export const NON_SESSION_ROUTES: Record<string, string> = {
-  "/api/auth/[...nextauth]": "next-auth's own endpoints (sign-in, callbacks, sign-out) with its double-submit CSRF token",
+  "/api/auth/[...nextauth]":
+    "next-auth's own endpoints (sign-in, callbacks, sign-out) with its double-submit CSRF token",
   "/api/webhooks/nango": "authenticated by Nango's HMAC signature (webhook-forgery.spec.ts)",
-  "/api/health": "public liveness/readiness probe for load balancers: GET only, no user data (scanned by secrets.spec.ts)",
+  "/api/health":
+    "public liveness/readiness probe for load balancers: GET only, no user data (scanned by secrets.spec.ts)",
   "/api/tenant-consent/callback":
     "Microsoft's redirect back from the admin-consent endpoint, opened by an organization admin who may have no account here: authenticated by the app-signed state (lib/tenants/signed-state.ts); shows no data",
 };
@@ -55,7 +57,8 @@ function paramsOf(template: string): string[] {
 export function exportedMethods(source: string): string[] {
   const found = new Set<string>();
   for (const method of METHODS) {
-    if (new RegExp(`export\\s+(const|let|var|async\\s+function|function)\\s+${method}\\b`).test(source)) found.add(method);
+    if (new RegExp(`export\\s+(const|let|var|async\\s+function|function)\\s+${method}\\b`).test(source))
+      found.add(method);
     if (new RegExp(`export\\s*\\{[^}]*\\bas\\s+${method}\\b[^}]*\\}`).test(source)) found.add(method);
     if (new RegExp(`export\\s*\\{[^}]*(^|[\\s,{])${method}\\s*[,}]`).test(source)) found.add(method);
   }
@@ -81,7 +84,10 @@ export function pageTemplates(): string[] {
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`No sample value for the dynamic segment [${name}] of ${template}: add one to the security specs`);
+    if (value === undefined)
+      throw new Error(
+        `No sample value for the dynamic segment [${name}] of ${template}: add one to the security specs`,
+      );
     return encodeURIComponent(value);
   });
 }
@@ -89,7 +95,9 @@ export function fill(template: string, values: Record<string, string>): string {
 /** Files that declare server actions (`"use server"`), relative to the project root. */
 export function serverActionFiles(): string[] {
   const roots = ["app", "components", "lib"];
-  const files = roots.flatMap((root) => walkAll(root)).filter((file) => /\.(ts|tsx|js|mjs)$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`));
+  const files = roots
+    .flatMap((root) => walkAll(root))
+    .filter((file) => /\.(ts|tsx|js|mjs)$/.test(file) && !file.includes(`${path.sep}generated${path.sep}`));
   return files.filter((file) => /^\s*["']use server["']/m.test(fs.readFileSync(file, "utf8"))).sort();
 }
 

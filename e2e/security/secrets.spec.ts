@@ -29,7 +29,9 @@ const STATIC_SECRETS = {
 };
 
 async function nangoTokens(): Promise<Record<string, string>> {
-  const { connections } = await emulator<{ connections: Array<{ connection_id: string; credentials: { access_token?: string; refresh_token?: string } }> }>("/nango/connections");
+  const { connections } = await emulator<{
+    connections: Array<{ connection_id: string; credentials: { access_token?: string; refresh_token?: string } }>;
+  }>("/nango/connections");
   const tokens: Record<string, string> = {};
   for (const c of connections) {
     if (c.credentials.access_token) tokens[`access token of ${c.connection_id}`] = c.credentials.access_token;
@@ -72,28 +74,43 @@ test("no secret or token in client assets, pages, API responses or logs", async 
   const admin = await signedIn(browser, DEMO_ADMIN);
   // Exercise the code paths that log: a Graph read, a refused webhook, a signed one.
   await megan.request.get("/api/teams");
-  await admin.request.post("/api/webhooks/nango", { data: '{"type":"auth"}', headers: { "content-type": "application/json", "x-nango-hmac-sha256": "00" } });
+  await admin.request.post("/api/webhooks/nango", {
+    data: '{"type":"auth"}',
+    headers: { "content-type": "application/json", "x-nango-hmac-sha256": "00" },
+  });
   const ignored = '{"from":"nango","type":"sync"}';
   await admin.request.post("/api/webhooks/nango", { data: ignored, headers: signWebhook(ignored) });
 
   const tokens = await nangoTokens();
   expect(Object.keys(tokens).length, "Nango holds tokens to look for").toBeGreaterThan(0);
-  expect(Object.values(tokens).some((t) => t.split(".").length === 3), "a real (JWT) access token among them").toBe(true);
+  expect(
+    Object.values(tokens).some((t) => t.split(".").length === 3),
+    "a real (JWT) access token among them",
+  ).toBe(true);
   const secrets = { ...STATIC_SECRETS, ...tokens };
   const found: string[] = [];
 
   await test.step("built client assets (.next/static)", async () => {
     const files = filesUnder(".next/static");
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) found.push(...findSecrets(fs.readFileSync(file, "latin1"), secrets).map((s) => `${s} in ${file}`));
+    for (const file of files)
+      found.push(...findSecrets(fs.readFileSync(file, "latin1"), secrets).map((s) => `${s} in ${file}`));
   });
 
   await test.step("pages, with every same-origin response they load", async () => {
     const { teams } = (await (await megan.request.get("/api/teams")).json()) as { teams: Array<{ id: string }> };
     const { items: chats } = (await (await megan.request.get("/api/chats")).json()) as { items: Array<{ id: string }> };
-    const userPages = ["/dashboard", "/connections", "/chats", `/teams/${encodeURIComponent(teams[0]!.id)}`, `/chats/${encodeURIComponent(chats[0]!.id)}`];
-    for (const url of userPages) found.push(...findSecrets(await visit(megan, url), secrets).map((s) => `${s} in page ${url}`));
-    for (const url of ["/admin", "/admin/audit", "/admin/settings", "/admin/tenants"]) found.push(...findSecrets(await visit(admin, url), secrets).map((s) => `${s} in page ${url}`));
+    const userPages = [
+      "/dashboard",
+      "/connections",
+      "/chats",
+      `/teams/${encodeURIComponent(teams[0]!.id)}`,
+      `/chats/${encodeURIComponent(chats[0]!.id)}`,
+    ];
+    for (const url of userPages)
+      found.push(...findSecrets(await visit(megan, url), secrets).map((s) => `${s} in page ${url}`));
+    for (const url of ["/admin", "/admin/audit", "/admin/settings", "/admin/tenants"])
+      found.push(...findSecrets(await visit(admin, url), secrets).map((s) => `${s} in page ${url}`));
     const anonymous = await browser.newPage({ baseURL: env.APP_URL });
     found.push(...findSecrets(await visit(anonymous, "/signin"), secrets).map((s) => `${s} in /signin`));
     await anonymous.close();
@@ -101,9 +118,19 @@ test("no secret or token in client assets, pages, API responses or logs", async 
 
   await test.step("every GET API route, as a user and as an admin", async () => {
     const { teams } = (await (await megan.request.get("/api/teams")).json()) as { teams: Array<{ id: string }> };
-    const team = (await (await megan.request.get(`/api/teams/${encodeURIComponent(teams[0]!.id)}/channels`)).json()) as { channels: Array<{ id: string }> };
+    const team = (await (
+      await megan.request.get(`/api/teams/${encodeURIComponent(teams[0]!.id)}/channels`)
+    ).json()) as { channels: Array<{ id: string }> };
     const { items: chats } = (await (await megan.request.get("/api/chats")).json()) as { items: Array<{ id: string }> };
-    const ids = { teamId: teams[0]!.id, channelId: team.channels[0]!.id, messageId: "1", chatId: chats[0]!.id, userId: "00000000-0000-4000-8000-000000000000", tenantId: "organizations", nextauth: "session" };
+    const ids = {
+      teamId: teams[0]!.id,
+      channelId: team.channels[0]!.id,
+      messageId: "1",
+      chatId: chats[0]!.id,
+      userId: "00000000-0000-4000-8000-000000000000",
+      tenantId: "organizations",
+      nextauth: "session",
+    };
     for (const route of apiRoutes().filter((r) => r.methods.includes("GET"))) {
       for (const page of [megan, admin]) {
         const response = await page.request.get(fill(route.template, ids));

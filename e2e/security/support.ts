@@ -13,7 +13,14 @@ import { ensureConnected } from "../support/connect-ui";
 import { expect } from "../support/fixtures";
 import { emulator } from "../support/stack";
 
-type StackKey = "APP_URL" | "DATABASE_URL" | "NANGO_HOST" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY" | "AUTH_SECRET" | "E2E_APP_LOG";
+type StackKey =
+  | "APP_URL"
+  | "DATABASE_URL"
+  | "NANGO_HOST"
+  | "NANGO_SECRET_KEY"
+  | "NANGO_WEBHOOK_SIGNING_KEY"
+  | "AUTH_SECRET"
+  | "E2E_APP_LOG";
 export const env = e2eEnv() as Record<StackKey, string>;
 
 export async function signedIn(browser: Browser, account: DemoAccount): Promise<Page> {
@@ -32,7 +39,9 @@ export async function connected(page: Page, account: { name: string; email: stri
   try {
     await ensureConnected(page, account);
   } catch (error) {
-    const status = async () => ((await (await page.request.get("/api/connections")).json()) as { connection: { status: string } | null }).connection?.status;
+    const status = async () =>
+      ((await (await page.request.get("/api/connections")).json()) as { connection: { status: string } | null })
+        .connection?.status;
     await expect.poll(status, { message: `connection after: ${String(error).slice(0, 200)}` }).toBe("connected");
   }
 }
@@ -49,7 +58,11 @@ export interface RawResponse {
  */
 export function rawRequest(
   rawPath: string,
-  { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  {
+    method = "GET",
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<RawResponse> {
   const url = new URL(env.APP_URL);
   return new Promise((resolve, reject) => {
@@ -58,7 +71,13 @@ export function rawRequest(
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
         response.on("error", reject);
       },
     );
@@ -86,12 +105,19 @@ interface UserRow {
 export async function adminSnapshot(admin: APIRequestContext) {
   const users: UserRow[] = [];
   for (let page = 1; page <= 50; page++) {
-    const body = (await (await admin.get(`/api/admin/users?page=${page}`)).json()) as { rows: UserRow[]; pageCount: number };
+    const body = (await (await admin.get(`/api/admin/users?page=${page}`)).json()) as {
+      rows: UserRow[];
+      pageCount: number;
+    };
     users.push(...body.rows);
     if (page >= body.pageCount) break;
   }
   const audit = (await (await admin.get("/api/admin/audit")).json()) as { total: number; rows: Array<{ id: string }> };
-  return { users: users.sort((a, b) => a.id.localeCompare(b.id)), auditTotal: audit.total, newestAuditId: audit.rows[0]?.id ?? null };
+  return {
+    users: users.sort((a, b) => a.id.localeCompare(b.id)),
+    auditTotal: audit.total,
+    newestAuditId: audit.rows[0]?.id ?? null,
+  };
 }
 
 /**

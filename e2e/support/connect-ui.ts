@@ -62,7 +62,10 @@ export async function ensureConnected(page: Page, account: { name: string; email
   const { connection } = (await response.json()) as { connection: { status: string } | null };
   if (connection?.status === "connected") return;
   await page.goto("/connections");
-  await page.getByRole("button", { name: connection ? "Reconnect" : "Connect Microsoft Teams", exact: true }).first().click();
+  await page
+    .getByRole("button", { name: connection ? "Reconnect" : "Connect Microsoft Teams", exact: true })
+    .first()
+    .click();
   const popup = await startMicrosoftPopup(page, connection ? "Reconnect" : "Connect");
   await completeMicrosoftPopup(popup, account);
   await finishConnectUi(page);

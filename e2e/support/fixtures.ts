@@ -32,7 +32,9 @@ export async function settled(page: Page): Promise<void> {
   const inFlight = rscInFlight.get(page);
   if (inFlight) await expect.poll(() => inFlight.size, { message: "RSC requests still streaming" }).toBe(0);
   await page
-    .waitForFunction(() => document.querySelectorAll("title").length === 1 && document.title.trim() !== "", undefined, { timeout: 10_000 })
+    .waitForFunction(() => document.querySelectorAll("title").length === 1 && document.title.trim() !== "", undefined, {
+      timeout: 10_000,
+    })
     .catch(() => undefined);
 }
 

@@ -8,7 +8,10 @@ import { signWebhook as signWithKey } from "../../test-support/nango-webhook";
 
 export { authWebhook } from "../../test-support/nango-webhook";
 
-export const stack = e2eEnv() as Record<"APP_URL" | "PORT" | "NANGO_HOST" | "MICROSOFT_LOGIN_URL" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY", string>;
+export const stack = e2eEnv() as Record<
+  "APP_URL" | "PORT" | "NANGO_HOST" | "MICROSOFT_LOGIN_URL" | "NANGO_SECRET_KEY" | "NANGO_WEBHOOK_SIGNING_KEY",
+  string
+>;
 export const WEBHOOK_SIGNING_KEY = stack.NANGO_WEBHOOK_SIGNING_KEY as string;
 export const NANGO_SECRET_KEY = stack.NANGO_SECRET_KEY as string;
 

@@ -26,7 +26,10 @@ let nango: Nango;
 /** The customer's page: nothing but the real frontend SDK on window. */
 async function startHostPage(): Promise<void> {
   const bundle = await build({
-    stdin: { contents: "import Nango from '@nangohq/frontend'; window.Nango = Nango;", resolveDir: path.resolve(import.meta.dirname, "../..") },
+    stdin: {
+      contents: "import Nango from '@nangohq/frontend'; window.Nango = Nango;",
+      resolveDir: path.resolve(import.meta.dirname, "../.."),
+    },
     bundle: true,
     write: false,
     format: "iife",
@@ -35,7 +38,11 @@ async function startHostPage(): Promise<void> {
   const script = bundle.outputFiles[0]!.text;
   host = http.createServer((req, res) => {
     if (req.url === "/sdk.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
-    res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><html lang="en"><head><title>Host</title><script src="/sdk.js"></script></head><body><h1>Host app</h1></body></html>');
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end(
+        '<!doctype html><html lang="en"><head><title>Host</title><script src="/sdk.js"></script></head><body><h1>Host app</h1></body></html>',
+      );
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
@@ -68,9 +75,16 @@ async function openConnectUI(token: string): Promise<Page> {
   await page.goto(hostUrl);
   await page.evaluate(
     ({ token, baseURL, apiURL }) => {
-      const w = window as unknown as { Nango: new (o: object) => { openConnectUI(o: object): unknown }; events: unknown[] };
+      const w = window as unknown as {
+        Nango: new (o: object) => { openConnectUI(o: object): unknown };
+        events: unknown[];
+      };
       w.events = [];
-      new w.Nango({ connectSessionToken: token }).openConnectUI({ baseURL, apiURL, onEvent: (e: unknown) => w.events.push(e) });
+      new w.Nango({ connectSessionToken: token }).openConnectUI({
+        baseURL,
+        apiURL,
+        onEvent: (e: unknown) => w.events.push(e),
+      });
     },
     { token, baseURL: emulator.origins.connectUi, apiURL: emulator.origins.nango },
   );
@@ -79,7 +93,11 @@ async function openConnectUI(token: string): Promise<Page> {
 
 const events = (page: Page) => page.evaluate(() => (window as unknown as { events: UiEvent[] }).events);
 async function waitForEvent(page: Page, type: string): Promise<UiEvent> {
-  await page.waitForFunction((t) => (window as unknown as { events: UiEvent[] }).events.some((e) => e.type === t), type, { timeout: 20_000 });
+  await page.waitForFunction(
+    (t) => (window as unknown as { events: UiEvent[] }).events.some((e) => e.type === t),
+    type,
+    { timeout: 20_000 },
+  );
   return (await events(page)).find((e) => e.type === type)!;
 }
 
@@ -91,7 +109,12 @@ async function signIn(popup: Page, email: string): Promise<void> {
 }
 
 async function session(endUserId: string) {
-  return (await nango.createConnectSession({ end_user: { id: endUserId, email: `${endUserId}@example.com` }, allowed_integrations: [KEY] })).data.token;
+  return (
+    await nango.createConnectSession({
+      end_user: { id: endUserId, email: `${endUserId}@example.com` },
+      allowed_integrations: [KEY],
+    })
+  ).data.token;
 }
 
 describe("Connect UI in Chromium", () => {
@@ -118,18 +141,27 @@ describe("Connect UI in Chromium", () => {
     expect(connection.connection_config).toMatchObject({ tenantId: DEMO_TENANTS.contoso.id });
     expect(connection.end_user).toMatchObject({ id: "browser-ok" });
     // The token Microsoft issued works against the emulated Graph through the proxy.
-    const me = await nango.get<{ mail: string }>({ endpoint: "/v1.0/me", connectionId: connection.connection_id, providerConfigKey: KEY });
+    const me = await nango.get<{ mail: string }>({
+      endpoint: "/v1.0/me",
+      connectionId: connection.connection_id,
+      providerConfigKey: KEY,
+    });
     expect(me.data.mail).toBe("megan@contoso.example");
     // Within 15 minutes of expiry the proxy refreshes first (Microsoft rotates the refresh token).
     const before = await nango.getConnection(KEY, connection.connection_id, false, true);
     await emulator.control(`/nango/connections/${connection.connection_id}/expire`, { expiresInSeconds: 60 });
-    expect((await nango.get({ endpoint: "/v1.0/me", connectionId: connection.connection_id, providerConfigKey: KEY })).status).toBe(200);
+    expect(
+      (await nango.get({ endpoint: "/v1.0/me", connectionId: connection.connection_id, providerConfigKey: KEY }))
+        .status,
+    ).toBe(200);
     const after = await nango.getConnection(KEY, connection.connection_id, false, true);
     const creds = (c: typeof before) => c.credentials as { access_token: string; refresh_token: string };
     expect(creds(after).access_token).not.toBe(creds(before).access_token);
     expect(creds(after).refresh_token).not.toBe(creds(before).refresh_token);
     await emulator.control("/nango/webhooks/flush", {});
-    const hook = receiver.received.map((r) => JSON.parse(r.body)).find((b) => b.connectionId === connect.payload!.connectionId);
+    const hook = receiver.received
+      .map((r) => JSON.parse(r.body))
+      .find((b) => b.connectionId === connect.payload!.connectionId);
     expect(hook).toMatchObject({ operation: "creation", success: true, endUser: { endUserId: "browser-ok" } });
 
     await ui.getByRole("button", { name: "Finish" }).click();
@@ -161,7 +193,10 @@ describe("Connect UI in Chromium", () => {
     await popup.getByRole("link", { name: "Return to the application without granting consent" }).click();
 
     const error = await waitForEvent(page, "error");
-    expect(error.payload).toMatchObject({ errorType: expect.any(String), errorMessage: expect.stringMatching(/AADSTS65004/) });
+    expect(error.payload).toMatchObject({
+      errorType: expect.any(String),
+      errorMessage: expect.stringMatching(/AADSTS65004/),
+    });
     await ui.getByRole("heading", { name: "Connection failed" }).waitFor();
     await ui.getByRole("button", { name: "Try again" }).click();
     await ui.getByRole("button", { name: "Connect" }).waitFor();
@@ -177,7 +212,10 @@ describe("Connect UI in Chromium", () => {
       await ui.getByRole("button", { name: "Connect" }).click();
       await signIn(await popupOpened, "sara@fabrikam.example");
       const error = await waitForEvent(page, "error");
-      expect(error.payload).toMatchObject({ errorType: expect.any(String), errorMessage: expect.stringMatching(/^AADSTS90094/) });
+      expect(error.payload).toMatchObject({
+        errorType: expect.any(String),
+        errorMessage: expect.stringMatching(/^AADSTS90094/),
+      });
       await ui.getByRole("heading", { name: "Connection failed" }).waitFor();
       expect(await ui.getByRole("alert").textContent()).toMatch(/^AADSTS90094/);
     } finally {
@@ -213,13 +251,19 @@ describe("Connect UI in Chromium", () => {
       .catch(() => undefined);
     await Promise.race([signedIn, connected]);
     if (!(await events(second)).some((e) => e.type === "connect")) {
-      const accepted = popup.getByRole("button", { name: "Accept" }).click({ timeout: 5000 }).catch(() => undefined);
+      const accepted = popup
+        .getByRole("button", { name: "Accept" })
+        .click({ timeout: 5000 })
+        .catch(() => undefined);
       await Promise.race([accepted, connected]);
     }
     const reconnected = await waitForEvent(second, "connect");
     expect(reconnected.payload!.connectionId).toBe(connectionId);
     await emulator.control("/nango/webhooks/flush", {});
-    const ops = receiver.received.map((r) => JSON.parse(r.body)).filter((b) => b.connectionId === connectionId).map((b) => b.operation);
+    const ops = receiver.received
+      .map((r) => JSON.parse(r.body))
+      .filter((b) => b.connectionId === connectionId)
+      .map((b) => b.operation);
     expect(ops).toEqual(["creation", "override"]);
   });
 });

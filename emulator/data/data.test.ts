@@ -25,9 +25,19 @@ describe("demo data", () => {
     const megan = data.usersByEmail.get(DEMO_MICROSOFT_ACCOUNTS.megan.email)!;
     expect(data.chatsOf(megan.id).length).toBeGreaterThanOrEqual(120);
     // One tenant per consent policy, as the README's table says.
-    expect(data.tenant(DEMO_TENANTS.contoso.domain)!.policy).toMatchObject({ userConsent: "all", tenantWideGrant: ["ChannelMessage.Read.All"] });
-    expect(data.tenant(DEMO_TENANTS.fabrikam.domain)!.policy).toMatchObject({ userConsent: "none", adminConsentWorkflow: true, tenantWideGrant: [] });
-    expect(data.tenant(DEMO_TENANTS.northwind.domain)!.policy).toMatchObject({ userConsent: "low_impact", adminConsentWorkflow: false });
+    expect(data.tenant(DEMO_TENANTS.contoso.domain)!.policy).toMatchObject({
+      userConsent: "all",
+      tenantWideGrant: ["ChannelMessage.Read.All"],
+    });
+    expect(data.tenant(DEMO_TENANTS.fabrikam.domain)!.policy).toMatchObject({
+      userConsent: "none",
+      adminConsentWorkflow: true,
+      tenantWideGrant: [],
+    });
+    expect(data.tenant(DEMO_TENANTS.northwind.domain)!.policy).toMatchObject({
+      userConsent: "low_impact",
+      adminConsentWorkflow: false,
+    });
     expect(data.tenant(DEMO_TENANTS.personal.id)!.kind).toBe("consumers");
     expect(data.usersByEmail.get(DEMO_MICROSOFT_ACCOUNTS.ravi.email)!.isAdmin).toBe(true);
     expect(data.usersByEmail.get(DEMO_MICROSOFT_ACCOUNTS.omar.email)!.isAdmin).toBe(true);

@@ -10,7 +10,11 @@ export const DEMO_TENANTS = {
   fabrikam: { id: "3f9d2c7a-8b1e-4a6d-b5c3-e2f14a907d28", domain: "fabrikam.example", name: "Fabrikam" },
   northwind: { id: "b7c1e0d4-5a2f-4c8e-9d3b-7f6a1e2c4d59", domain: "northwind.example", name: "Northwind" },
   /** Microsoft's real tenant id for personal accounts (`consumers`). */
-  personal: { id: "9188040d-6c67-4c5b-b112-36a304b66dad", domain: "outlook.example", name: "Personal Microsoft accounts" },
+  personal: {
+    id: "9188040d-6c67-4c5b-b112-36a304b66dad",
+    domain: "outlook.example",
+    name: "Personal Microsoft accounts",
+  },
 } as const;
 
 /**
@@ -32,20 +36,65 @@ export const DEMO_TENANT_POLICIES = {
 
 export const DEMO_MICROSOFT_ACCOUNTS = {
   /** 130 chats (several pages), member of every team but "Leadership". */
-  megan: { email: "megan@contoso.example", password: DEMO_PASSWORD, name: "Megan Bowen", tenantId: DEMO_TENANTS.contoso.id },
-  alex: { email: "alex@contoso.example", password: DEMO_PASSWORD, name: "Alex Wilber", tenantId: DEMO_TENANTS.contoso.id },
-  adele: { email: "adele@contoso.example", password: DEMO_PASSWORD, name: "Adele Vance", tenantId: DEMO_TENANTS.contoso.id },
+  megan: {
+    email: "megan@contoso.example",
+    password: DEMO_PASSWORD,
+    name: "Megan Bowen",
+    tenantId: DEMO_TENANTS.contoso.id,
+  },
+  alex: {
+    email: "alex@contoso.example",
+    password: DEMO_PASSWORD,
+    name: "Alex Wilber",
+    tenantId: DEMO_TENANTS.contoso.id,
+  },
+  adele: {
+    email: "adele@contoso.example",
+    password: DEMO_PASSWORD,
+    name: "Adele Vance",
+    tenantId: DEMO_TENANTS.contoso.id,
+  },
   lee: { email: "lee@contoso.example", password: DEMO_PASSWORD, name: "Lee Gu", tenantId: DEMO_TENANTS.contoso.id },
   /** Contoso tenant admin. */
-  nestor: { email: "nestor@contoso.example", password: DEMO_PASSWORD, name: "Nestor Wilke", tenantId: DEMO_TENANTS.contoso.id },
+  nestor: {
+    email: "nestor@contoso.example",
+    password: DEMO_PASSWORD,
+    name: "Nestor Wilke",
+    tenantId: DEMO_TENANTS.contoso.id,
+  },
   /** Fabrikam admin: may grant the admin-only scopes on the consent page. */
-  ravi: { email: "ravi@fabrikam.example", password: DEMO_PASSWORD, name: "Ravi Kumar", tenantId: DEMO_TENANTS.fabrikam.id },
+  ravi: {
+    email: "ravi@fabrikam.example",
+    password: DEMO_PASSWORD,
+    name: "Ravi Kumar",
+    tenantId: DEMO_TENANTS.fabrikam.id,
+  },
   /** Fabrikam user: may consent to nothing; meets "Need admin approval" (with "Request approval") until Ravi grants the app. */
-  sara: { email: "sara@fabrikam.example", password: DEMO_PASSWORD, name: "Sara Davis", tenantId: DEMO_TENANTS.fabrikam.id },
+  sara: {
+    email: "sara@fabrikam.example",
+    password: DEMO_PASSWORD,
+    name: "Sara Davis",
+    tenantId: DEMO_TENANTS.fabrikam.id,
+  },
   /** Northwind user: may consent to low-impact permissions only. */
-  nina: { email: "nina@northwind.example", password: DEMO_PASSWORD, name: "Nina Park", tenantId: DEMO_TENANTS.northwind.id },
+  nina: {
+    email: "nina@northwind.example",
+    password: DEMO_PASSWORD,
+    name: "Nina Park",
+    tenantId: DEMO_TENANTS.northwind.id,
+  },
   /** Northwind admin. */
-  omar: { email: "omar@northwind.example", password: DEMO_PASSWORD, name: "Omar Haddad", tenantId: DEMO_TENANTS.northwind.id },
+  omar: {
+    email: "omar@northwind.example",
+    password: DEMO_PASSWORD,
+    name: "Omar Haddad",
+    tenantId: DEMO_TENANTS.northwind.id,
+  },
   /** Personal Microsoft account: opaque tokens (no tid), /organization is empty, no Teams data. */
-  pat: { email: "pat@outlook.example", password: DEMO_PASSWORD, name: "Pat Taylor", tenantId: DEMO_TENANTS.personal.id },
+  pat: {
+    email: "pat@outlook.example",
+    password: DEMO_PASSWORD,
+    name: "Pat Taylor",
+    tenantId: DEMO_TENANTS.personal.id,
+  },
 } as const;

@@ -5,7 +5,15 @@
  */
 import { EXTRA_GIVEN, EXTRA_SURNAMES, CHAT_TOPICS, TEAM_NAMES, type Persona } from "./people";
 import { Rng, uuidFrom } from "./prng";
-import type { Availability, ChannelRecord, ChatRecord, TeamRecord, Tenant, TenantUser, UserConsentPolicy } from "./types";
+import type {
+  Availability,
+  ChannelRecord,
+  ChatRecord,
+  TeamRecord,
+  Tenant,
+  TenantUser,
+  UserConsentPolicy,
+} from "./types";
 
 /** Every timestamp is relative to this instant, never to the wall clock. */
 export const BASE_DATE = Date.parse("2025-06-02T09:00:00.000Z");
@@ -105,7 +113,10 @@ function iso(ms: number): string {
 
 function threadId(rng: Rng, suffix: string): string {
   let hex = "";
-  for (let i = 0; i < 4; i++) hex += Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, "0");
+  for (let i = 0; i < 4; i++)
+    hex += Math.floor(rng.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, "0");
   return `19:${hex}@${suffix}`;
 }
 
@@ -132,10 +143,15 @@ function makeTeams(options: TenantOptions, rng: Rng, focus: TenantUser, others: 
       messageCount: rng.int(5, 30),
       ...extra,
     });
-    const channels = [channel("General", { createdDateTime: iso(created) }), ...template.channels.map((name) => channel(name))];
+    const channels = [
+      channel("General", { createdDateTime: iso(created) }),
+      ...template.channels.map((name) => channel(name)),
+    ];
     // Two private channels per dataset: one the focus user is in, one hidden from them.
-    if (index === 0) channels.push(channel("Confidential", { membershipType: "private", memberIds: memberIds.slice(1, 3) }));
-    if (index === 1) channels.push(channel("Leads review", { membershipType: "private", memberIds: memberIds.slice(0, 3) }));
+    if (index === 0)
+      channels.push(channel("Confidential", { membershipType: "private", memberIds: memberIds.slice(1, 3) }));
+    if (index === 1)
+      channels.push(channel("Leads review", { membershipType: "private", memberIds: memberIds.slice(0, 3) }));
     return {
       id,
       tenantId: options.id,
@@ -181,7 +197,12 @@ function makeChats(options: TenantOptions, rng: Rng, focus: TenantUser, others: 
       add("oneOnOne", [focus, partner], null, oneOnOneId(focus, partner));
     } else if (roll < 0.55) {
       const members = [focus, ...rng.sample(others, rng.int(2, Math.min(6, others.length)))];
-      add("meeting", members, `Meeting: ${rng.pick(CHAT_TOPICS)}`, threadId(rng, "thread.v2").replace("19:", "19:meeting_"));
+      add(
+        "meeting",
+        members,
+        `Meeting: ${rng.pick(CHAT_TOPICS)}`,
+        threadId(rng, "thread.v2").replace("19:", "19:meeting_"),
+      );
     } else {
       const members = [focus, ...rng.sample(others, rng.int(2, Math.min(8, others.length)))];
       // Some real group chats have no topic: clients must fall back to member names.
@@ -191,8 +212,15 @@ function makeChats(options: TenantOptions, rng: Rng, focus: TenantUser, others: 
   }
   for (let i = 0; i < (options.otherChats ?? 0) && others.length >= 2; i++) {
     const [a, b] = rng.sample(others, 2) as [TenantUser, TenantUser];
-    if (i % 2 === 0 && !chats.some((chat) => chat.id === oneOnOneId(a, b))) add("oneOnOne", [a, b], null, oneOnOneId(a, b));
-    else add("group", rng.sample(others, Math.min(4, others.length)), `${rng.pick(CHAT_TOPICS)} (no ${focus.givenName})`, threadId(rng, "thread.v2"));
+    if (i % 2 === 0 && !chats.some((chat) => chat.id === oneOnOneId(a, b)))
+      add("oneOnOne", [a, b], null, oneOnOneId(a, b));
+    else
+      add(
+        "group",
+        rng.sample(others, Math.min(4, others.length)),
+        `${rng.pick(CHAT_TOPICS)} (no ${focus.givenName})`,
+        threadId(rng, "thread.v2"),
+      );
   }
   // Stored in a scrambled order: the Graph layer has to sort, like the real service.
   return rng.sample(chats, chats.length);

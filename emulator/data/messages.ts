@@ -51,7 +51,11 @@ export function generateMessages(source: MessageSource): MessageRecord[] {
     if (rng.chance(0.1)) {
       const name = rng.pick(FILE_NAMES);
       const id = uuidFrom(`${source.key}:${record.id}:file`);
-      record.attachments.push({ id, name, contentUrl: `https://contoso.sharepoint.com/sites/shared/Documents/${encodeURIComponent(name)}` });
+      record.attachments.push({
+        id,
+        name,
+        contentUrl: `https://contoso.sharepoint.com/sites/shared/Documents/${encodeURIComponent(name)}`,
+      });
       parts.push(`<attachment id="${id}"></attachment>`);
     }
     record.html = parts.join("");

@@ -34,25 +34,73 @@ export const FABRIKAM_PEOPLE: Persona[] = [
 ];
 
 /** Extra colleagues, so a large dataset can have many distinct one-on-one chats. */
-export const EXTRA_GIVEN = ["Amara", "Bruno", "Chen", "Dana", "Emeka", "Farah", "Goran", "Hana", "Ivan", "Jules", "Kenji", "Lena"];
-export const EXTRA_SURNAMES = ["Okafor", "Silva", "Wei", "Novak", "Haddad", "Ito", "Larsen", "Moreau", "Petrov", "Quinn"];
+export const EXTRA_GIVEN = [
+  "Amara",
+  "Bruno",
+  "Chen",
+  "Dana",
+  "Emeka",
+  "Farah",
+  "Goran",
+  "Hana",
+  "Ivan",
+  "Jules",
+  "Kenji",
+  "Lena",
+];
+export const EXTRA_SURNAMES = [
+  "Okafor",
+  "Silva",
+  "Wei",
+  "Novak",
+  "Haddad",
+  "Ito",
+  "Larsen",
+  "Moreau",
+  "Petrov",
+  "Quinn",
+];
 
 export const TEAM_NAMES: Array<{ name: string; description: string; channels: string[] }> = [
-  { name: "Mark 8 Project Team", description: "Everything about the Mark 8 launch", channels: ["Research and Development", "Design", "Launch"] },
-  { name: "Sales and Marketing", description: "Campaigns, pipeline and market research", channels: ["Monthly Reports", "Campaigns", "Leads"] },
+  {
+    name: "Mark 8 Project Team",
+    description: "Everything about the Mark 8 launch",
+    channels: ["Research and Development", "Design", "Launch"],
+  },
+  {
+    name: "Sales and Marketing",
+    description: "Campaigns, pipeline and market research",
+    channels: ["Monthly Reports", "Campaigns", "Leads"],
+  },
   { name: "Retail", description: "Store operations and merchandising", channels: ["Store Ops", "Merchandising"] },
   { name: "U.S. Sales", description: "North America sales team", channels: ["West", "East", "Central"] },
   { name: "Digital Initiative Public Relations", description: "Press and social media", channels: ["Press", "Social"] },
   { name: "Contoso Life", description: "News and events for everyone at Contoso", channels: ["Events", "Kudos"] },
-  { name: "Engineering", description: "Platform, tooling and on-call", channels: ["On-call", "Releases", "Architecture"] },
+  {
+    name: "Engineering",
+    description: "Platform, tooling and on-call",
+    channels: ["On-call", "Releases", "Architecture"],
+  },
   { name: "Leadership", description: "Leadership team (private)", channels: ["Planning", "Hiring"] },
   { name: "Design Archive 2023", description: "Archived design reviews", channels: ["Reviews"] },
 ];
 
 export const CHAT_TOPICS = [
-  "Q3 planning", "Launch checklist", "Budget review", "Offsite logistics", "Customer escalation",
-  "Design sync", "Hiring loop", "Weekly standup", "Brand refresh", "Partner onboarding",
-  "Release train", "Security review", "Roadmap", "Holiday campaign", "Vendor selection",
+  "Q3 planning",
+  "Launch checklist",
+  "Budget review",
+  "Offsite logistics",
+  "Customer escalation",
+  "Design sync",
+  "Hiring loop",
+  "Weekly standup",
+  "Brand refresh",
+  "Partner onboarding",
+  "Release train",
+  "Security review",
+  "Roadmap",
+  "Holiday campaign",
+  "Vendor selection",
 ];
 
 export const SENTENCES = [
@@ -84,4 +132,6 @@ export const NORTHWIND_PEOPLE: Persona[] = [
 ];
 
 /** A personal Microsoft account (outlook.com-style), in the `consumers` tenant. */
-export const PERSONAL_PEOPLE: Persona[] = [{ given: "Pat", surname: "Taylor", alias: "pat", jobTitle: "", department: "" }];
+export const PERSONAL_PEOPLE: Persona[] = [
+  { given: "Pat", surname: "Taylor", alias: "pat", jobTitle: "", department: "" },
+];

@@ -28,7 +28,8 @@ export function datasetOf(ctx: EmulatorContext): DatasetHolder {
     };
     // A reset returns to the configured dataset, like every other piece of state.
     ctx.onReset(() => {
-      if (current.selection.name !== initial.name || current.selection.chats !== initial.chats) current = loadDataset(initial);
+      if (current.selection.name !== initial.name || current.selection.chats !== initial.chats)
+        current = loadDataset(initial);
     });
     holders.set(ctx.store, holder);
   }

@@ -40,17 +40,29 @@ export function authenticate(ctx: EmulatorContext, datasets: DatasetHolder): Mid
     }
     const check = verifyJwt(token, signingKey(ctx).publicKey);
     if (!check.ok) {
-      return fail(check.reason === "malformed" ? "IDX14100: JWT is not well formed, there are no dots (.)." : "Access token validation failure.");
+      return fail(
+        check.reason === "malformed"
+          ? "IDX14100: JWT is not well formed, there are no dots (.)."
+          : "Access token validation failure.",
+      );
     }
     const claims = check.payload;
     if (!AUDIENCES.has(String(claims.aud))) return fail("Access token validation failure. Invalid audience.");
-    if (typeof claims.exp !== "number" || claims.exp * 1000 < Date.now()) return fail("Lifetime validation failed, the token is expired.");
+    if (typeof claims.exp !== "number" || claims.exp * 1000 < Date.now())
+      return fail("Lifetime validation failed, the token is expired.");
     const dataset = datasets.current;
     const user = dataset.users.get(String(claims.oid));
     const tenant = dataset.tenant(String(claims.tid));
     if (!user || !tenant) return fail("Access token validation failure. The user or tenant no longer exists.");
     c.set("dataset", dataset);
-    c.set("principal", { user, tenant, appId: String(claims.appid ?? ""), scopes: String(claims.scp ?? "").split(" ").filter(Boolean) });
+    c.set("principal", {
+      user,
+      tenant,
+      appId: String(claims.appid ?? ""),
+      scopes: String(claims.scp ?? "")
+        .split(" ")
+        .filter(Boolean),
+    });
     return next();
   };
 }

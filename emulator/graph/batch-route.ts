@@ -26,10 +26,16 @@ export function registerBatch(app: Hono<GraphEnv>): void {
     const payload = (await c.req.json().catch(() => null)) as { requests?: BatchItem[] } | null;
     const requests = payload?.requests;
     if (!Array.isArray(requests) || requests.length === 0) return badRequest(c, "Invalid batch payload format.");
-    if (requests.length > MAX_REQUESTS) return badRequest(c, `The number of batch requests exceeds the maximum of ${MAX_REQUESTS}.`);
+    if (requests.length > MAX_REQUESTS)
+      return badRequest(c, `The number of batch requests exceeds the maximum of ${MAX_REQUESTS}.`);
     const ids = new Set<string>();
     for (const item of requests) {
-      if (typeof item.id !== "string" || !item.id || typeof item.url !== "string" || !METHODS.has(String(item.method).toUpperCase())) {
+      if (
+        typeof item.id !== "string" ||
+        !item.id ||
+        typeof item.url !== "string" ||
+        !METHODS.has(String(item.method).toUpperCase())
+      ) {
         return badRequest(c, "Invalid batch payload format: every request needs an id, a method and a url.");
       }
       if (ids.has(item.id)) return badRequest(c, `Batch request ids must be unique: '${item.id}' is repeated.`);
@@ -43,7 +49,12 @@ export function registerBatch(app: Hono<GraphEnv>): void {
       const depends = Array.isArray(item.dependsOn) ? (item.dependsOn as string[]) : [];
       if (depends.some((dep) => (statuses.get(dep) ?? 424) >= 400)) {
         statuses.set(id, 424);
-        responses.push({ id, status: 424, headers: { "Content-Type": "application/json" }, body: { error: { code: "FailedDependency", message: "A dependency failed." } } });
+        responses.push({
+          id,
+          status: 424,
+          headers: { "Content-Type": "application/json" },
+          body: { error: { code: "FailedDependency", message: "A dependency failed." } },
+        });
         continue;
       }
       const url = String(item.url).replace(/^\/?(v1\.0\/)?/, "/v1.0/");
@@ -63,7 +74,12 @@ export function registerBatch(app: Hono<GraphEnv>): void {
       const retryAfter = response.headers.get("retry-after");
       if (retryAfter) itemHeaders["Retry-After"] = retryAfter;
       statuses.set(id, response.status);
-      responses.push({ id, status: response.status, headers: itemHeaders, body: text ? (JSON.parse(text) as unknown) : null });
+      responses.push({
+        id,
+        status: response.status,
+        headers: itemHeaders,
+        body: text ? (JSON.parse(text) as unknown) : null,
+      });
     }
     return c.json({ responses });
   });

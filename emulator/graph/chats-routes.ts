@@ -43,18 +43,32 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
   const t = deps.throttler;
 
   app.get("/v1.0/me/chats", requireScopes(...CHAT_BASIC), t.middleware("other"), (c) => {
-    const expand = (c.req.query("$expand") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const expand = (c.req.query("$expand") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = expand.filter((item) => item !== "members" && item !== "lastMessagePreview");
-    if (unknown.length > 0) return badRequest(c, `Parsing OData Select and Expand failed: Could not find a property named '${unknown[0]}' on type 'microsoft.graph.chat'.`);
+    if (unknown.length > 0)
+      return badRequest(
+        c,
+        `Parsing OData Select and Expand failed: Could not find a property named '${unknown[0]}' on type 'microsoft.graph.chat'.`,
+      );
     const orderby = c.req.query("$orderby");
     if (orderby !== undefined && orderby.replace(/\s+/g, " ").trim() !== "lastMessagePreview/createdDateTime desc") {
-      return badRequest(c, `Query option '$orderby' value '${orderby}' is not supported. Only 'lastMessagePreview/createdDateTime desc' is supported.`);
+      return badRequest(
+        c,
+        `Query option '$orderby' value '${orderby}' is not supported. Only 'lastMessagePreview/createdDateTime desc' is supported.`,
+      );
     }
     let chats = c.get("dataset").chatsOf(c.get("principal").user.id);
     const filter = c.req.query("$filter");
     if (filter !== undefined) {
       const match = /^chatType eq '(oneOnOne|group|meeting)'$/.exec(filter.trim());
-      if (!match) return badRequest(c, `Invalid filter clause: '${filter}' is not supported by the emulator (only chatType eq '…').`);
+      if (!match)
+        return badRequest(
+          c,
+          `Invalid filter clause: '${filter}' is not supported by the emulator (only chatType eq '…').`,
+        );
       chats = chats.filter((chat) => chat.chatType === match[1]);
     }
     const dataset = c.get("dataset");
@@ -75,14 +89,19 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
     const chat = findChat(c);
     if (chat instanceof Response) return chat;
     const value = members(c, chat);
-    return c.json({ "@odata.context": odataContext(deps, `chats('${chat.id}')/members`), "@odata.count": value.length, value });
+    return c.json({
+      "@odata.context": odataContext(deps, `chats('${chat.id}')/members`),
+      "@odata.count": value.length,
+      value,
+    });
   });
 
   app.get("/v1.0/chats/:chatId/messages", requireScopes(...CHAT_MESSAGES), t.middleware("messages"), (c) => {
     const chat = findChat(c);
     if (chat instanceof Response) return chat;
     const orderby = c.req.query("$orderby");
-    const order = orderby === undefined ? undefined : /^(lastModifiedDateTime|createdDateTime) desc$/.exec(orderby.trim());
+    const order =
+      orderby === undefined ? undefined : /^(lastModifiedDateTime|createdDateTime) desc$/.exec(orderby.trim());
     if (orderby !== undefined && !order) {
       return badRequest(c, `Query option '$orderby' value '${orderby}' is not supported.`);
     }
@@ -96,12 +115,17 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
       const at = match ? Date.parse(match[3]!) : NaN;
       if (!match || Number.isNaN(at)) return badRequest(c, `Invalid filter clause: '${filter}'.`);
       if (!order || order[1] !== match[1]) {
-        return badRequest(c, `The $filter on '${match[1]}' must be used with $orderby on the same property ('${match[1]} desc').`);
+        return badRequest(
+          c,
+          `The $filter on '${match[1]}' must be used with $orderby on the same property ('${match[1]} desc').`,
+        );
       }
       if (match[1] === "createdDateTime" && match[2] !== "lt") {
         return badRequest(c, `Operator '${match[2]}' is not supported on 'createdDateTime'; only 'lt' is.`);
       }
-      messages = messages.filter((m) => (match[2] === "gt" ? Date.parse(m.createdDateTime) > at : Date.parse(m.createdDateTime) < at));
+      messages = messages.filter((m) =>
+        match[2] === "gt" ? Date.parse(m.createdDateTime) > at : Date.parse(m.createdDateTime) < at,
+      );
     }
     return collection(c, deps, `chats('${chat.id}')/messages`, messages, { defaultTop: 20, maxTop: 50 }, (m) =>
       messageShape(dataset, m, { chatId: chat.id }),
@@ -114,6 +138,9 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
     const dataset = c.get("dataset");
     const message = dataset.chatMessages(chat).find((m) => m.id === c.req.param("messageId"));
     if (!message) return notFound(c, "Message not found.");
-    return c.json({ "@odata.context": odataContext(deps, `chats('${chat.id}')/messages/$entity`), ...messageShape(dataset, message, { chatId: chat.id }) });
+    return c.json({
+      "@odata.context": odataContext(deps, `chats('${chat.id}')/messages/$entity`),
+      ...messageShape(dataset, message, { chatId: chat.id }),
+    });
   });
 }

@@ -73,4 +73,3 @@ function summary(datasets: DatasetHolder) {
     })),
   };
 }
-

@@ -17,7 +17,9 @@ export interface GraphDeps {
 export const DEFAULT_INLINE_REPLIES = 1000;
 
 export function skipSecret(deps: GraphDeps): string {
-  return createHash("sha256").update(`skiptoken|${signingKey(deps.ctx).kid}`).digest("hex");
+  return createHash("sha256")
+    .update(`skiptoken|${signingKey(deps.ctx).kid}`)
+    .digest("hex");
 }
 
 export function odataContext(deps: GraphDeps, fragment: string): string {

@@ -11,7 +11,13 @@ export function requestIds(c: Context): { requestId: string; clientRequestId: st
   return { requestId, clientRequestId: c.req.header("client-request-id") ?? requestId };
 }
 
-export function graphError(c: Context, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+export function graphError(
+  c: Context,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   const { requestId, clientRequestId } = requestIds(c);
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
   return c.json(
@@ -19,7 +25,11 @@ export function graphError(c: Context, status: number, code: string, message: st
       error: {
         code,
         message,
-        innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ""), "request-id": requestId, "client-request-id": clientRequestId },
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d+Z$/, ""),
+          "request-id": requestId,
+          "client-request-id": clientRequestId,
+        },
       },
     },
     status as 400,

@@ -6,7 +6,8 @@ import { startTestEmulator, type TestEmulator } from "../testing";
 
 let emu: TestEmulator;
 let megan: string;
-const ALL = "offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read";
+const ALL =
+  "offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read";
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -21,7 +22,10 @@ afterAll(async () => {
 
 async function graph(path: string, token = megan, init: RequestInit = {}) {
   const url = path.startsWith("http") ? path : `${emu.origins.graph}/v1.0${path}`;
-  const response = await fetch(url, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+  });
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
@@ -71,13 +75,17 @@ describe("Graph: Teams data", () => {
     expect(messages.status).toBe(200);
     const withReplies = messages.body.value.find((m: any) => m.replyToId === null);
     expect(withReplies.body.contentType).toBe("html");
-    const replies = await graph(`/teams/${mark8.id}/channels/${encodeURIComponent(general.id)}/messages/${withReplies.id}/replies`);
+    const replies = await graph(
+      `/teams/${mark8.id}/channels/${encodeURIComponent(general.id)}/messages/${withReplies.id}/replies`,
+    );
     expect(replies.status).toBe(200);
   });
 
   it("a team Megan is not in is 403", async () => {
     const nestor = (await tokensFor(emu, A.nestor.email, ALL)).access_token;
-    const leadership = (await graph("/me/joinedTeams", nestor)).body.value.find((t: any) => t.displayName === "Leadership");
+    const leadership = (await graph("/me/joinedTeams", nestor)).body.value.find(
+      (t: any) => t.displayName === "Leadership",
+    );
     expect(leadership).toBeDefined();
     expect((await graph(`/teams/${leadership.id}`)).status).toBe(403);
   });
@@ -85,7 +93,8 @@ describe("Graph: Teams data", () => {
 
 describe("Graph: chats and paging", () => {
   it("pages through all of Megan's ≥120 chats via @odata.nextLink, newest first", async () => {
-    let url: string | undefined = `/me/chats?$expand=members,lastMessagePreview&$top=50&$orderby=lastMessagePreview/createdDateTime desc`;
+    let url: string | undefined =
+      `/me/chats?$expand=members,lastMessagePreview&$top=50&$orderby=lastMessagePreview/createdDateTime desc`;
     const chats: any[] = [];
     const nextLinks: string[] = [];
     let pages = 0;
@@ -139,15 +148,24 @@ describe("Graph: chats and paging", () => {
     expect((await graph(`/chats/19:unknown@thread.v2/messages`)).status).toBe(404);
     const dataset = datasetOf(emu.context).current;
     const meganId = dataset.usersByEmail.get(A.megan.email)!.id;
-    const foreign = [...dataset.chats.values()].find((chat) => !chat.memberIds.includes(meganId) && chat.tenantId === DEMO_TENANTS.contoso.id)!;
+    const foreign = [...dataset.chats.values()].find(
+      (chat) => !chat.memberIds.includes(meganId) && chat.tenantId === DEMO_TENANTS.contoso.id,
+    )!;
     expect((await graph(`/chats/${encodeURIComponent(foreign.id)}`)).status).toBe(403);
     expect((await graph(`/chats/${encodeURIComponent(foreign.id)}/messages`)).status).toBe(403);
   });
 
   it("presence for me and by user ids", async () => {
     const me = await graph("/me/presence");
-    expect(me.body).toMatchObject({ id: expect.any(String), availability: expect.any(String), activity: expect.any(String) });
-    const others = await graph("/communications/getPresencesByUserId", megan, { method: "POST", body: JSON.stringify({ ids: [me.body.id] }) });
+    expect(me.body).toMatchObject({
+      id: expect.any(String),
+      availability: expect.any(String),
+      activity: expect.any(String),
+    });
+    const others = await graph("/communications/getPresencesByUserId", megan, {
+      method: "POST",
+      body: JSON.stringify({ ids: [me.body.id] }),
+    });
     expect(others.status).toBe(403); // needs Presence.Read.All
   });
 });
@@ -186,7 +204,11 @@ describe("Graph: $batch", () => {
 
 describe("Graph: throttling", () => {
   it("429 with Retry-After, without it when switched off, and inside $batch", async () => {
-    await emu.control("/graph/throttling", { enabled: true, reset: true, limits: { teams: { requests: 1, perSeconds: 60 } } });
+    await emu.control("/graph/throttling", {
+      enabled: true,
+      reset: true,
+      limits: { teams: { requests: 1, perSeconds: 60 } },
+    });
     expect((await graph("/me/joinedTeams")).status).toBe(200);
     const limited = await graph("/me/joinedTeams");
     expect(limited.status).toBe(429);
@@ -202,7 +224,13 @@ describe("Graph: throttling", () => {
     await emu.control("/graph/throttling", { retryAfter: true });
     const batch = await graph("/$batch", megan, {
       method: "POST",
-      body: JSON.stringify({ requests: [{ id: "a", method: "GET", url: "/me" }, { id: "b", method: "GET", url: "/me/joinedTeams" }, { id: "c", method: "GET", url: "/me/joinedTeams" }] }),
+      body: JSON.stringify({
+        requests: [
+          { id: "a", method: "GET", url: "/me" },
+          { id: "b", method: "GET", url: "/me/joinedTeams" },
+          { id: "c", method: "GET", url: "/me/joinedTeams" },
+        ],
+      }),
     });
     expect(batch.status).toBe(200);
     const throttled = batch.body.responses.filter((r: any) => r.status === 429);

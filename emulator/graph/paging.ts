@@ -30,7 +30,13 @@ export function paginate<T>(c: Context, items: T[], options: PageOptions): PageR
   if (topRaw !== undefined) {
     top = Number(topRaw);
     if (!Number.isInteger(top) || top < 1 || top > options.maxTop) {
-      return { ok: false, response: badRequest(c, `Invalid page size specified: '${topRaw}'. Must be between 1 and ${options.maxTop} inclusive.`) };
+      return {
+        ok: false,
+        response: badRequest(
+          c,
+          `Invalid page size specified: '${topRaw}'. Must be between 1 and ${options.maxTop} inclusive.`,
+        ),
+      };
     }
   }
   let offset = 0;

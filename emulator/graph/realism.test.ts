@@ -7,7 +7,8 @@ import { startTestEmulator, type TestEmulator } from "../testing";
 
 let emu: TestEmulator;
 let megan: string;
-const ALL = "offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read";
+const ALL =
+  "offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read";
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -48,7 +49,9 @@ describe("@odata.nextLink", () => {
     }
     // The same skiptoken is valid on the encoded path too.
     const token = new URL(encoded.body["@odata.nextLink"]).searchParams.get("$skiptoken")!;
-    expect((await graph(`/chats/${encodeURIComponent(id)}/messages?$top=2&$skiptoken=${encodeURIComponent(token)}`)).status).toBe(200);
+    expect(
+      (await graph(`/chats/${encodeURIComponent(id)}/messages?$top=2&$skiptoken=${encodeURIComponent(token)}`)).status,
+    ).toBe(200);
   });
 });
 
@@ -60,9 +63,27 @@ describe("chat messages $filter", () => {
     expect(alone.status).toBe(400);
     expect(alone.body.error.code).toBe("BadRequest");
     expect(alone.body.error.innerError["request-id"]).toEqual(expect.any(String));
-    expect((await graph(`/chats/${id}/messages?$filter=lastModifiedDateTime gt 2020-01-01T00:00:00Z&$orderby=createdDateTime desc`)).status).toBe(400);
-    expect((await graph(`/chats/${id}/messages?$filter=lastModifiedDateTime gt 2020-01-01T00:00:00Z&$orderby=lastModifiedDateTime desc`)).status).toBe(200);
-    expect((await graph(`/chats/${id}/messages?$filter=createdDateTime gt 2020-01-01T00:00:00Z&$orderby=createdDateTime desc`)).status).toBe(400);
+    expect(
+      (
+        await graph(
+          `/chats/${id}/messages?$filter=lastModifiedDateTime gt 2020-01-01T00:00:00Z&$orderby=createdDateTime desc`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await graph(
+          `/chats/${id}/messages?$filter=lastModifiedDateTime gt 2020-01-01T00:00:00Z&$orderby=lastModifiedDateTime desc`,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await graph(
+          `/chats/${id}/messages?$filter=createdDateTime gt 2020-01-01T00:00:00Z&$orderby=createdDateTime desc`,
+        )
+      ).status,
+    ).toBe(400);
     const lt = await graph(`/chats/${id}/messages?$filter=createdDateTime lt ${at}&$orderby=createdDateTime desc`);
     expect(lt.status).toBe(200);
     expect(lt.body.value.length).toBeGreaterThan(0);
@@ -78,7 +99,9 @@ describe("channel messages $expand=replies", () => {
       for (const team of teams) {
         const channels = (await graph(`/teams/${team.id}/channels`)).body.value as Array<{ id: string }>;
         for (const channel of channels) {
-          const page = await graph(`/teams/${team.id}/channels/${encodeURIComponent(channel.id)}/messages?$expand=replies&$top=50`);
+          const page = await graph(
+            `/teams/${team.id}/channels/${encodeURIComponent(channel.id)}/messages?$expand=replies&$top=50`,
+          );
           if (page.status !== 200) continue;
           found = page.body.value.find((m: any) => m["replies@odata.nextLink"]);
           if (found) break;
@@ -104,7 +127,13 @@ describe("GET /organization", () => {
     const org = await graph("/organization", token);
     expect(org.status).toBe(200);
     expect(org.body.value).toEqual([
-      expect.objectContaining({ id: DEMO_TENANTS.contoso.id, displayName: "Contoso", verifiedDomains: expect.arrayContaining([expect.objectContaining({ name: "contoso.example", isDefault: true })]) }),
+      expect.objectContaining({
+        id: DEMO_TENANTS.contoso.id,
+        displayName: "Contoso",
+        verifiedDomains: expect.arrayContaining([
+          expect.objectContaining({ name: "contoso.example", isDefault: true }),
+        ]),
+      }),
     ]);
   });
 });

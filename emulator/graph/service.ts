@@ -21,7 +21,12 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   const datasets = datasetOf(ctx);
   const throttler = new Throttler();
   ctx.onReset(() => throttler.reset());
-  const deps: GraphDeps = { ctx, throttler, origin: ctx.config.origins.graph, settings: { inlineReplies: DEFAULT_INLINE_REPLIES } };
+  const deps: GraphDeps = {
+    ctx,
+    throttler,
+    origin: ctx.config.origins.graph,
+    settings: { inlineReplies: DEFAULT_INLINE_REPLIES },
+  };
   ctx.onReset(() => (deps.settings.inlineReplies = DEFAULT_INLINE_REPLIES));
 
   const app = new Hono<GraphEnv>();

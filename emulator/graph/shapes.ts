@@ -91,7 +91,11 @@ function identity(user: TenantUser | undefined, userId: string) {
   };
 }
 
-export function memberShape(user: TenantUser, chat: ChatRecord, ownerId: string | undefined): AadUserConversationMember {
+export function memberShape(
+  user: TenantUser,
+  chat: ChatRecord,
+  ownerId: string | undefined,
+): AadUserConversationMember {
   return {
     "@odata.type": "#microsoft.graph.aadUserConversationMember",
     id: Buffer.from(`${chat.id}##${user.id}`).toString("base64"),
@@ -128,7 +132,13 @@ export function previewShape(dataset: Dataset, chat: ChatRecord): ChatMessageInf
     isDeleted: false,
     messageType: "message",
     eventDetail: null,
-    body: { contentType: "text", content: newest.html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim() },
+    body: {
+      contentType: "text",
+      content: newest.html
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    },
     from: { application: null, device: null, user: identity(from, newest.fromId) },
   } as ChatMessageInfo;
 }
@@ -174,12 +184,27 @@ export function messageShape(dataset: Dataset, message: MessageRecord, where: Me
     })),
     mentions: message.mentions.map((mention) => {
       const user = dataset.users.get(mention.userId);
-      return { id: mention.id, mentionText: mention.text, mentioned: { application: null, device: null, conversation: null, tag: null, user: identity(user, mention.userId) } };
+      return {
+        id: mention.id,
+        mentionText: mention.text,
+        mentioned: {
+          application: null,
+          device: null,
+          conversation: null,
+          tag: null,
+          user: identity(user, mention.userId),
+        },
+      };
     }),
     reactions: [],
   } as ChatMessage;
 }
 
 export function presenceShape(user: TenantUser): Presence {
-  return { id: user.id, availability: user.presence.availability, activity: user.presence.activity, statusMessage: null } as Presence;
+  return {
+    id: user.id,
+    availability: user.presence.availability,
+    activity: user.presence.activity,
+    statusMessage: null,
+  } as Presence;
 }

@@ -86,14 +86,21 @@ export class Throttler {
       const base = `${tenant.id}|${appId}`;
       let wait = this.take(`${base}|${cls}`, this.settings.limits[cls]);
       const resource = resourceParam ? c.req.param(resourceParam) : undefined;
-      if (!wait && resource && this.settings.perResource) wait = this.take(`${base}|r|${resource}`, this.settings.perResource);
+      if (!wait && resource && this.settings.perResource)
+        wait = this.take(`${base}|r|${resource}`, this.settings.perResource);
       if (!wait) {
         this.admitted[cls] = (this.admitted[cls] ?? 0) + 1;
         return next();
       }
       this.throttled[cls] = (this.throttled[cls] ?? 0) + 1;
       const headers: Record<string, string> = this.settings.retryAfter ? { "retry-after": String(wait) } : {};
-      return graphError(c, 429, "TooManyRequests", "Too many requests. Please retry after the time specified in the Retry-After header, or back off.", headers);
+      return graphError(
+        c,
+        429,
+        "TooManyRequests",
+        "Too many requests. Please retry after the time specified in the Retry-After header, or back off.",
+        headers,
+      );
     };
   }
 }

@@ -38,7 +38,8 @@ export function checkAuthorize(deps: LoginDeps, tenantPath: string, q: Record<st
   const clientId = q.client_id;
   if (!clientId) return { kind: "page", status: 400, description: describe(900144, { field: "client_id" }) };
   const client = deps.clients.find((candidate) => candidate.clientId === clientId);
-  if (!client) return { kind: "page", status: 400, description: describe(700016, { client: clientId, tenant: tenantPath }) };
+  if (!client)
+    return { kind: "page", status: 400, description: describe(700016, { client: clientId, tenant: tenantPath }) };
   const redirectUri = q.redirect_uri;
   if (!redirectUri || !client.allowsRedirect(redirectUri)) {
     return { kind: "page", status: 400, description: describe(50011, { uri: redirectUri ?? "", client: clientId }) };
@@ -48,11 +49,16 @@ export function checkAuthorize(deps: LoginDeps, tenantPath: string, q: Record<st
     kind: "redirect",
     location: errorRedirect(redirectUri, q.state, error, description),
   });
-  if (q.response_type !== "code") return fail("unsupported_response_type", describe(700054, { type: q.response_type ?? "" }));
+  if (q.response_type !== "code")
+    return fail("unsupported_response_type", describe(700054, { type: q.response_type ?? "" }));
   if (q.response_mode && q.response_mode !== "query") {
-    return fail("invalid_request", `AADSTS900144: response_mode '${q.response_mode}' is not supported by the emulator; use query.`);
+    return fail(
+      "invalid_request",
+      `AADSTS900144: response_mode '${q.response_mode}' is not supported by the emulator; use query.`,
+    );
   }
-  if (q.prompt && !PROMPTS.has(q.prompt)) return fail("invalid_request", `AADSTS90023: Invalid prompt value '${q.prompt}'.`);
+  if (q.prompt && !PROMPTS.has(q.prompt))
+    return fail("invalid_request", `AADSTS90023: Invalid prompt value '${q.prompt}'.`);
   const parsed = parseScopes(q.scope);
   if (!q.scope) return fail("invalid_request", describe(900144, { field: "scope" }));
   if (parsed.unknown.length > 0) {

@@ -22,7 +22,11 @@ async function pageAfterSignIn(browser: TestBrowser, email: string, params: Auth
     if (heading(html) !== "Sign in") return { status: 200, html, location: null };
     response = await browser.post(`${emu.origins.login}/${tenant}/login`, { ctx: ctxOf(html), account: email });
   }
-  return { status: response.status, html: response.status === 200 ? await response.text() : "", location: response.headers.get("location") };
+  return {
+    status: response.status,
+    html: response.status === 200 ? await response.text() : "",
+    location: response.headers.get("location"),
+  };
 }
 
 describe("authorize: sign-in and consent pages", () => {
@@ -34,17 +38,28 @@ describe("authorize: sign-in and consent pages", () => {
     expect(heading(signIn)).toBe("Sign in");
     expect(signIn).toContain('<label for="passwd">Password</label>');
 
-    const wrong = await browser.post(`${emu.origins.login}/common/login`, { ctx: ctxOf(signIn), login: A.megan.email, passwd: "nope" });
+    const wrong = await browser.post(`${emu.origins.login}/common/login`, {
+      ctx: ctxOf(signIn),
+      login: A.megan.email,
+      passwd: "nope",
+    });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('role="alert"');
 
-    const consent = await browser.post(`${emu.origins.login}/common/login`, { ctx: ctxOf(signIn), login: A.megan.email, passwd: A.megan.password });
+    const consent = await browser.post(`${emu.origins.login}/common/login`, {
+      ctx: ctxOf(signIn),
+      login: A.megan.email,
+      passwd: A.megan.password,
+    });
     const consentHtml = await consent.text();
     expect(heading(consentHtml)).toBe("Permissions requested");
     expect(consentHtml).toContain("Read your chat messages");
     expect(browser.cookies.has("emu_ests")).toBe(true);
 
-    const done = await browser.post(`${emu.origins.login}/common/Consent/Set`, { ctx: ctxOf(consentHtml), decision: "accept" });
+    const done = await browser.post(`${emu.origins.login}/common/Consent/Set`, {
+      ctx: ctxOf(consentHtml),
+      decision: "accept",
+    });
     expect(done.status).toBe(302);
     const location = new URL(done.headers.get("location")!);
     expect(location.origin + location.pathname).toBe(`${emu.origins.nango}/oauth/callback`);
@@ -80,8 +95,13 @@ describe("authorize: sign-in and consent pages", () => {
   it("Cancel on the consent page redirects with access_denied / AADSTS65004", async () => {
     const browser = new TestBrowser();
     const signIn = await (await browser.request(authorizeUrl(emu, { scope: SCOPE, state: "s2" }))).text();
-    const consent = await (await browser.post(`${emu.origins.login}/common/login`, { ctx: ctxOf(signIn), account: A.alex.email })).text();
-    const cancel = await browser.post(`${emu.origins.login}/common/Consent/Set`, { ctx: ctxOf(consent), decision: "cancel" });
+    const consent = await (
+      await browser.post(`${emu.origins.login}/common/login`, { ctx: ctxOf(signIn), account: A.alex.email })
+    ).text();
+    const cancel = await browser.post(`${emu.origins.login}/common/Consent/Set`, {
+      ctx: ctxOf(consent),
+      decision: "cancel",
+    });
     const location = new URL(cancel.headers.get("location")!);
     expect(location.searchParams.get("error")).toBe("access_denied");
     expect(location.searchParams.get("error_description")).toMatch(/^AADSTS65004: User declined to consent/);
@@ -89,10 +109,14 @@ describe("authorize: sign-in and consent pages", () => {
   });
 
   it("never redirects to an unknown client or an unregistered redirect URI", async () => {
-    const unknown = await fetch(authorizeUrl(emu, { scope: SCOPE, clientId: "11111111-1111-1111-1111-111111111111" }), { redirect: "manual" });
+    const unknown = await fetch(authorizeUrl(emu, { scope: SCOPE, clientId: "11111111-1111-1111-1111-111111111111" }), {
+      redirect: "manual",
+    });
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain("AADSTS700016");
-    const badRedirect = await fetch(authorizeUrl(emu, { scope: SCOPE, redirectUri: "https://evil.example/cb" }), { redirect: "manual" });
+    const badRedirect = await fetch(authorizeUrl(emu, { scope: SCOPE, redirectUri: "https://evil.example/cb" }), {
+      redirect: "manual",
+    });
     expect(badRedirect.status).toBe(400);
     expect(await badRedirect.text()).toContain("AADSTS50011");
   });
@@ -100,33 +124,53 @@ describe("authorize: sign-in and consent pages", () => {
   it("accepts the app sign-in client on any localhost port", async () => {
     const { appSignIn } = emu.context.config;
     const ok = await fetch(
-      authorizeUrl(emu, { scope: "openid profile email", clientId: appSignIn.clientId, redirectUri: "http://localhost:3123/api/auth/callback/microsoft" }),
+      authorizeUrl(emu, {
+        scope: "openid profile email",
+        clientId: appSignIn.clientId,
+        redirectUri: "http://localhost:3123/api/auth/callback/microsoft",
+      }),
       { redirect: "manual" },
     );
     expect(heading(await ok.text())).toBe("Sign in");
   });
 
   it("rejects .default mixed with resource scopes", async () => {
-    const response = await fetch(authorizeUrl(emu, { scope: "offline_access .default Chat.Read" }), { redirect: "manual" });
+    const response = await fetch(authorizeUrl(emu, { scope: "offline_access .default Chat.Read" }), {
+      redirect: "manual",
+    });
     const location = new URL(response.headers.get("location")!);
     expect(location.searchParams.get("error")).toBe("invalid_scope");
-    expect(location.searchParams.get("error_description")).toContain(".default scope can't be combined with resource-specific scopes");
+    expect(location.searchParams.get("error_description")).toContain(
+      ".default scope can't be combined with resource-specific scopes",
+    );
   });
 
   it("control API: a tenant can start requiring admin consent (the user then meets Need admin approval)", async () => {
-    await emu.control(`/microsoft/tenants/contoso.example/admin-consent`, { scopes: ["Presence.Read"], required: true });
+    await emu.control(`/microsoft/tenants/contoso.example/admin-consent`, {
+      scopes: ["Presence.Read"],
+      required: true,
+    });
     const page = await pageAfterSignIn(new TestBrowser(), A.lee.email, { scope: "User.Read Presence.Read" });
     expect(heading(page.html)).toBe("Need admin approval");
-    await emu.control(`/microsoft/tenants/contoso.example/admin-consent`, { scopes: ["Presence.Read"], required: false });
+    await emu.control(`/microsoft/tenants/contoso.example/admin-consent`, {
+      scopes: ["Presence.Read"],
+      required: false,
+    });
     const allowed = await authorizeAs(emu, new TestBrowser(), A.lee.email, { scope: "User.Read Presence.Read" });
     expect(allowed.searchParams.get("code")).toBeTruthy();
   });
 
   it("a tenant-specific endpoint refuses users of another tenant (AADSTS50020)", async () => {
     const browser = new TestBrowser();
-    const signIn = await (await browser.request(authorizeUrl(emu, { scope: SCOPE, tenant: "fabrikam.example" }))).text();
+    const signIn = await (
+      await browser.request(authorizeUrl(emu, { scope: SCOPE, tenant: "fabrikam.example" }))
+    ).text();
     expect(signIn).not.toContain(A.megan.email);
-    const response = await browser.post(`${emu.origins.login}/fabrikam.example/login`, { ctx: ctxOf(signIn), login: A.megan.email, passwd: "password" });
+    const response = await browser.post(`${emu.origins.login}/fabrikam.example/login`, {
+      ctx: ctxOf(signIn),
+      login: A.megan.email,
+      passwd: "password",
+    });
     expect(await response.text()).toContain("AADSTS50020");
   });
 });

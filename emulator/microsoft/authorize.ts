@@ -19,7 +19,17 @@ import { randomUUID } from "node:crypto";
 import type { TenantUser } from "../data/types";
 import { describe, errorRedirect } from "./aad-errors";
 import { checkAuthorize, type PendingAuthorize } from "./authorize-request";
-import { addTenantGrant, data, grantedScopes, MULTI_TENANT, SESSION_COOKIE, sessionUser, tenantPolicy, userMayConsent, type LoginDeps } from "./deps";
+import {
+  addTenantGrant,
+  data,
+  grantedScopes,
+  MULTI_TENANT,
+  SESSION_COOKIE,
+  sessionUser,
+  tenantPolicy,
+  userMayConsent,
+  type LoginDeps,
+} from "./deps";
 import { adminApprovalPage, adminConsentPage, consentPage, errorPage, requestSentPage, signInPage } from "./pages";
 import { effectiveScopes, OIDC_SCOPES, parseScopes, prefixed } from "./scopes";
 import { opaqueToken } from "./state";
@@ -57,7 +67,11 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     return undefined;
   };
   const expired = (c: Context) =>
-    html(c, errorPage("Your sign-in request has expired or is unknown. Go back to the application and try again."), 400);
+    html(
+      c,
+      errorPage("Your sign-in request has expired or is unknown. Go back to the application and try again."),
+      400,
+    );
 
   app.get("/:tenant/oauth2/v2.0/authorize", (c) => {
     const check = checkAuthorize(deps, c.req.param("tenant"), c.req.query());
@@ -66,7 +80,8 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     const request = check.request;
     const user = sessionUser(deps, c);
     if (request.prompt === "none") {
-      if (!user) return c.redirect(errorRedirect(request.redirectUri, request.state, "login_required", describe(50058)), 302);
+      if (!user)
+        return c.redirect(errorRedirect(request.redirectUri, request.state, "login_required", describe(50058)), 302);
       return proceed(c, request, user);
     }
     pending.set(request.id, request);
@@ -79,7 +94,9 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     const request = lookup(c, String(form.ctx ?? ""));
     if (!request) return expired(c);
     const account = typeof form.account === "string" ? form.account : undefined;
-    const login = String(form.login ?? account ?? "").trim().toLowerCase();
+    const login = String(form.login ?? account ?? "")
+      .trim()
+      .toLowerCase();
     const user = data(deps).usersByEmail.get(login);
     if (!user) return showSignIn(c, request, describe(50034, { user: login }), login);
     // "Pick an account" is the emulator's stand-in for single sign-on: no password asked.
@@ -133,7 +150,8 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     const request = lookup(c, String(form.ctx ?? ""));
     const user = sessionUser(deps, c);
     if (!request || !user) return expired(c);
-    if (!tenantPolicy(deps, user.tenantId).adminConsentWorkflow) return html(c, errorPage("Your organization does not accept admin consent requests."), 400);
+    if (!tenantPolicy(deps, user.tenantId).adminConsentWorkflow)
+      return html(c, errorPage("Your organization does not accept admin consent requests."), 400);
     pending.delete(request.id);
     deps.state.data.approvalRequests.push({
       id: randomUUID(),
@@ -156,9 +174,16 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     const q = c.req.query();
     // Personal accounts can't give admin consent: Microsoft refuses /common here.
     if (tenantPath === "common" || tenantPath === "consumers") {
-      return html(c, errorPage(`AADSTS90130: The admin consent endpoint does not support '/${tenantPath}'. Use a tenant id or '/organizations'.`), 400);
+      return html(
+        c,
+        errorPage(
+          `AADSTS90130: The admin consent endpoint does not support '/${tenantPath}'. Use a tenant id or '/organizations'.`,
+        ),
+        400,
+      );
     }
-    if (tenantPath !== "organizations" && !data(deps).tenant(tenantPath)) return html(c, errorPage(describe(90002, { tenant: tenantPath })), 400);
+    if (tenantPath !== "organizations" && !data(deps).tenant(tenantPath))
+      return html(c, errorPage(describe(90002, { tenant: tenantPath })), 400);
     const client = deps.clients.find((candidate) => candidate.clientId === q.client_id);
     if (!client) return html(c, errorPage(describe(700016, { client: q.client_id ?? "", tenant: tenantPath })), 400);
     if (!q.redirect_uri || !client.allowsRedirect(q.redirect_uri)) {
@@ -166,7 +191,15 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     }
     const parsed = parseScopes(q.scope ?? `${"https://graph.microsoft.com/"}.default`);
     if (parsed.unknown.length > 0) {
-      return c.redirect(errorRedirect(q.redirect_uri, q.state, "invalid_client", describe(650053, { name: client.displayName, scope: parsed.unknown.join(" ") })), 302);
+      return c.redirect(
+        errorRedirect(
+          q.redirect_uri,
+          q.state,
+          "invalid_client",
+          describe(650053, { name: client.displayName, scope: parsed.unknown.join(" ") }),
+        ),
+        302,
+      );
     }
     const request: PendingAuthorize = {
       kind: "adminconsent",
@@ -198,7 +231,13 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     const next = c.req.query("post_logout_redirect_uri");
     if (next && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(next)) return c.redirect(next, 302);
-    return html(c, errorPage("You signed out of your account.").replace("Sorry, but we're having trouble signing you in.", "Signed out"));
+    return html(
+      c,
+      errorPage("You signed out of your account.").replace(
+        "Sorry, but we're having trouble signing you in.",
+        "Signed out",
+      ),
+    );
   });
 
   function proceed(c: Context, request: PendingAuthorize, user: TenantUser): Response {
@@ -209,15 +248,32 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     const tenant = MULTI_TENANT.has(request.tenantPath) ? undefined : data(deps).tenant(request.tenantPath);
     if (tenant && tenant.id !== user.tenantId) {
       pending.delete(request.id);
-      const description = describe(50020, { user: user.mail, tid: user.tenantId, tenant: tenant.id, client: request.client.clientId });
+      const description = describe(50020, {
+        user: user.mail,
+        tid: user.tenantId,
+        tenant: tenant.id,
+        client: request.client.clientId,
+      });
       return html(c, errorPage(description), 400);
     }
     if (request.kind === "adminconsent") {
       if (!user.isAdmin) {
         pending.delete(request.id);
-        return html(c, errorPage(`${describe(90094)} Only an administrator of your organization can grant ${request.client.displayName} for everyone. Ask your administrator.`), 403);
+        return html(
+          c,
+          errorPage(
+            `${describe(90094)} Only an administrator of your organization can grant ${request.client.displayName} for everyone. Ask your administrator.`,
+          ),
+          403,
+        );
       }
-      const page = adminConsentPage({ action: `/${request.tenantPath}/Consent/Set`, requestId: request.id, user, clientName: request.client.displayName, scopes: request.scopes });
+      const page = adminConsentPage({
+        action: `/${request.tenantPath}/Consent/Set`,
+        requestId: request.id,
+        user,
+        clientName: request.client.displayName,
+        scopes: request.scopes,
+      });
       return html(c, page);
     }
     const granted = grantedScopes(deps, request.client.clientId, user);
@@ -227,7 +283,8 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
       const notConsentable = request.scopes.filter((scope) => !userMayConsent(policy, scope));
       // prompt=consent asks the user to consent to every scope again: where one is not
       // theirs to give, they are blocked even though an admin granted it (the loop).
-      const blocked = request.prompt === "consent" ? notConsentable : notConsentable.filter((scope) => !granted.has(scope));
+      const blocked =
+        request.prompt === "consent" ? notConsentable : notConsentable.filter((scope) => !granted.has(scope));
       if (blocked.length > 0) {
         if (request.prompt === "none") return fail("consent_required", describe(65001, values));
         if (policy.adminApprovalRedirect) return fail("access_denied", describe(90094));
@@ -247,7 +304,8 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
       }
     }
     const missing = request.scopes.filter((scope) => !granted.has(scope));
-    if (request.prompt === "none") return missing.length > 0 ? fail("consent_required", describe(65001, values)) : issueCode(c, request, user);
+    if (request.prompt === "none")
+      return missing.length > 0 ? fail("consent_required", describe(65001, values)) : issueCode(c, request, user);
     if (missing.length > 0 || request.prompt === "consent") {
       pending.set(request.id, request);
       const page = consentPage({

@@ -37,7 +37,8 @@ export function registerLoginControls(deps: LoginDeps): void {
     const now = Date.now();
     const targets = ids === "all" ? [...new Set(Object.values(state.refreshTokens).map((t) => t.userId))] : ids;
     for (const id of targets) state.tokensValidFrom[id] = now;
-    for (const [key, session] of Object.entries(state.sessions)) if (targets.includes(session.userId)) delete state.sessions[key];
+    for (const [key, session] of Object.entries(state.sessions))
+      if (targets.includes(session.userId)) delete state.sessions[key];
     deps.state.changed();
     return c.json({ revoked: targets });
   });

@@ -86,7 +86,9 @@ export function tenantGrant(deps: LoginDeps, tenantId: string, clientId: string)
 }
 
 export function addTenantGrant(deps: LoginDeps, tenantId: string, clientId: string, scopes: string[]): void {
-  deps.state.data.adminConsents[`${tenantId}|${clientId}`] = [...new Set([...tenantGrant(deps, tenantId, clientId), ...scopes])];
+  deps.state.data.adminConsents[`${tenantId}|${clientId}`] = [
+    ...new Set([...tenantGrant(deps, tenantId, clientId), ...scopes]),
+  ];
   deps.state.changed();
 }
 

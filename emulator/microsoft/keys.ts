@@ -2,7 +2,14 @@
  * The token signing key, kept in the state file so tokens issued before a restart
  * still verify (Nango stores them for an hour). Graph verifies with the same key.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject, type JsonWebKey } from "node:crypto";
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomUUID,
+  type KeyObject,
+  type JsonWebKey,
+} from "node:crypto";
 import type { EmulatorContext } from "../core/context";
 
 interface StoredKey {
@@ -33,7 +40,12 @@ export function signingKey(ctx: EmulatorContext): SigningKey {
   if (!key) {
     const privateKey = createPrivateKey(privatePem);
     const publicKey = createPublicKey(privateKey);
-    key = { kid, privateKey, publicKey, jwk: { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" } };
+    key = {
+      kid,
+      privateKey,
+      publicKey,
+      jwk: { ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" },
+    };
     cache.set(kid, key);
     // Persist a freshly generated key at once, not only with the next grant.
     stored.changed();

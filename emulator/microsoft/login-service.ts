@@ -19,6 +19,8 @@ export function createLoginService(ctx: EmulatorContext): EmulatedService {
   registerTokenEndpoint(app, deps);
   registerOidc(app, deps);
   registerLoginControls(deps);
-  app.notFound((c) => c.json({ error: "not_found", error_description: `No such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) =>
+    c.json({ error: "not_found", error_description: `No such endpoint: ${c.req.method} ${c.req.path}` }, 404),
+  );
   return { app };
 }

@@ -15,7 +15,10 @@ export function registerOidc(app: Hono, deps: LoginDeps): void {
     const tenantPath = c.req.param("tenant");
     const tenant = MULTI_TENANT.has(tenantPath) ? undefined : data(deps).tenant(tenantPath);
     if (!MULTI_TENANT.has(tenantPath) && !tenant) {
-      return c.json({ error: "invalid_tenant", error_description: describe(90002, { tenant: tenantPath }), error_codes: [90002] }, 400);
+      return c.json(
+        { error: "invalid_tenant", error_description: describe(90002, { tenant: tenantPath }), error_codes: [90002] },
+        400,
+      );
     }
     const base = `${deps.origin}/${tenantPath}`;
     return c.json({
@@ -35,7 +38,24 @@ export function registerOidc(app: Hono, deps: LoginDeps): void {
       http_logout_supported: true,
       frontchannel_logout_supported: true,
       end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email", "oid"],
+      claims_supported: [
+        "sub",
+        "iss",
+        "aud",
+        "exp",
+        "iat",
+        "auth_time",
+        "acr",
+        "nonce",
+        "preferred_username",
+        "name",
+        "tid",
+        "ver",
+        "at_hash",
+        "c_hash",
+        "email",
+        "oid",
+      ],
       kerberos_endpoint: `${base}/kerberos`,
       tenant_region_scope: "EU",
       cloud_instance_name: new URL(deps.origin).host,

@@ -72,7 +72,9 @@ export interface ConsentPageInput {
 }
 
 function scopeList(scopes: string[]): string {
-  return scopes.map((scope) => `<li>${e(SCOPE_DESCRIPTIONS[scope] ?? scope)} <span class="small">(${e(scope)})</span></li>`).join("");
+  return scopes
+    .map((scope) => `<li>${e(SCOPE_DESCRIPTIONS[scope] ?? scope)} <span class="small">(${e(scope)})</span></li>`)
+    .join("");
 }
 
 export function consentPage(input: ConsentPageInput): string {

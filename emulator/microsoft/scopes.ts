@@ -46,7 +46,13 @@ export const ADMIN_ONLY_SCOPES: ReadonlySet<string> = new Set([
 ]);
 
 /** What "Allow user consent for apps from verified publishers, for selected permissions" leaves users by default. */
-export const LOW_IMPACT_SCOPES: ReadonlySet<string> = new Set(["openid", "profile", "email", "offline_access", "User.Read"]);
+export const LOW_IMPACT_SCOPES: ReadonlySet<string> = new Set([
+  "openid",
+  "profile",
+  "email",
+  "offline_access",
+  "User.Read",
+]);
 
 /** `https://graph.microsoft.com/Chat.Read` for resource scopes; OIDC scopes stay short. */
 export function prefixed(scope: string): string {

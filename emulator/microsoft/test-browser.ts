@@ -57,7 +57,12 @@ export function authorizeUrl(emu: TestEmulator, params: AuthorizeParams): string
 }
 
 /** Signs in (picking the account), accepts consent if asked, returns the redirect URL. */
-export async function authorizeAs(emu: TestEmulator, browser: TestBrowser, email: string, params: AuthorizeParams): Promise<URL> {
+export async function authorizeAs(
+  emu: TestEmulator,
+  browser: TestBrowser,
+  email: string,
+  params: AuthorizeParams,
+): Promise<URL> {
   let response = await browser.request(authorizeUrl(emu, params));
   const tenant = params.tenant ?? "common";
   for (let step = 0; step < 3 && response.status === 200; step++) {
@@ -65,7 +70,10 @@ export async function authorizeAs(emu: TestEmulator, browser: TestBrowser, email
     if (heading(html) === "Sign in") {
       response = await browser.post(`${emu.origins.login}/${tenant}/login`, { ctx: ctxOf(html), account: email });
     } else if (heading(html) === "Permissions requested") {
-      response = await browser.post(`${emu.origins.login}/${tenant}/Consent/Set`, { ctx: ctxOf(html), decision: "accept" });
+      response = await browser.post(`${emu.origins.login}/${tenant}/Consent/Set`, {
+        ctx: ctxOf(html),
+        decision: "accept",
+      });
     } else throw new Error(`unexpected page: ${heading(html)}`);
   }
   const location = response.headers.get("location");
@@ -95,7 +103,11 @@ export async function tokensFor(emu: TestEmulator, email: string, scope: string)
   const redirect = await authorizeAs(emu, new TestBrowser(), email, { scope });
   const code = redirect.searchParams.get("code");
   if (!code) throw new Error(`no code: ${redirect.toString()}`);
-  const response = await redeem(emu, { grant_type: "authorization_code", code, redirect_uri: `${emu.origins.nango}/oauth/callback` });
+  const response = await redeem(emu, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: `${emu.origins.nango}/oauth/callback`,
+  });
   if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
   return (await response.json()) as Tokens;
 }

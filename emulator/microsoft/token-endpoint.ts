@@ -75,7 +75,11 @@ export function registerTokenEndpoint(app: Hono, deps: LoginDeps): void {
 
     if (!form.grant_type) return fail(400, "invalid_request", 900144, { field: "grant_type" });
     return c.json(
-      { ...tokenErrorBody("unsupported_grant_type", 9002313), error_description: `AADSTS70003: The app requested an unsupported grant type '${form.grant_type}'.`, error_codes: [70003] },
+      {
+        ...tokenErrorBody("unsupported_grant_type", 9002313),
+        error_description: `AADSTS70003: The app requested an unsupported grant type '${form.grant_type}'.`,
+        error_codes: [70003],
+      },
       400,
     );
   });

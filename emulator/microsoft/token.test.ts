@@ -37,7 +37,9 @@ describe("token endpoint", () => {
       // Contoso's admin granted ChannelMessage.Read.All tenant-wide: Entra adds it to every token.
       scp: "User.Read Chat.Read ChannelMessage.Read.All",
     });
-    expect(body.scope).toBe("https://graph.microsoft.com/User.Read https://graph.microsoft.com/Chat.Read https://graph.microsoft.com/ChannelMessage.Read.All");
+    expect(body.scope).toBe(
+      "https://graph.microsoft.com/User.Read https://graph.microsoft.com/Chat.Read https://graph.microsoft.com/ChannelMessage.Read.All",
+    );
     expect((claims.exp as number) - (claims.iat as number)).toBe(body.expires_in);
 
     const replay = await redeem(emu, { grant_type: "authorization_code", code, redirect_uri: callback() });
@@ -48,9 +50,18 @@ describe("token endpoint", () => {
   it("requires the same redirect_uri and the right client secret", async () => {
     const redirect = await authorizeAs(emu, new TestBrowser(), A.megan.email, { scope: SCOPE });
     const code = redirect.searchParams.get("code")!;
-    const mismatch = await redeem(emu, { grant_type: "authorization_code", code, redirect_uri: "http://localhost:1/x" });
+    const mismatch = await redeem(emu, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://localhost:1/x",
+    });
     expect(await mismatch.json()).toMatchObject({ error: "invalid_grant", error_codes: [500112] });
-    const badSecret = await redeem(emu, { grant_type: "authorization_code", code, redirect_uri: callback(), client_secret: "wrong" });
+    const badSecret = await redeem(emu, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: callback(),
+      client_secret: "wrong",
+    });
     expect(badSecret.status).toBe(401);
     const body = (await badSecret.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ error: "invalid_client", error_codes: [7000215] });
@@ -88,28 +99,46 @@ describe("token endpoint", () => {
 
   it("answers invalid_scope for .default combined with resource scopes", async () => {
     const tokens = await tokensFor(emu, A.alex.email, SCOPE);
-    const response = await redeem(emu, { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, scope: "https://graph.microsoft.com/.default Chat.Read" });
+    const response = await redeem(emu, {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token!,
+      scope: "https://graph.microsoft.com/.default Chat.Read",
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: string; error_description: string };
     expect(body.error).toBe("invalid_scope");
-    expect(body.error_description).toContain("AADSTS70011: The provided request must include a 'scope' input parameter.");
+    expect(body.error_description).toContain(
+      "AADSTS70011: The provided request must include a 'scope' input parameter.",
+    );
     expect(body.error_description).toContain(".default scope can't be combined with resource-specific scopes.");
   });
 
   it("a .default refresh keeps the granted scopes", async () => {
     const tokens = await tokensFor(emu, A.alex.email, SCOPE);
-    const response = await redeem(emu, { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, scope: "offline_access .default" });
+    const response = await redeem(emu, {
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token!,
+      scope: "offline_access .default",
+    });
     expect(response.status).toBe(200);
-    expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).scp).toBe("User.Read Chat.Read ChannelMessage.Read.All");
+    expect(decodeJwt(((await response.json()) as { access_token: string }).access_token).scp).toBe(
+      "User.Read Chat.Read ChannelMessage.Read.All",
+    );
   });
 
   it("scope lists every granted Graph scope, prefixed by default or short when switched; expires_in varies", async () => {
     const first = await tokensFor(emu, A.lee.email, "openid profile offline_access User.Read Presence.Read");
-    expect(first.scope).toBe("openid profile https://graph.microsoft.com/User.Read https://graph.microsoft.com/Presence.Read https://graph.microsoft.com/ChannelMessage.Read.All");
+    expect(first.scope).toBe(
+      "openid profile https://graph.microsoft.com/User.Read https://graph.microsoft.com/Presence.Read https://graph.microsoft.com/ChannelMessage.Read.All",
+    );
     // Asking for less later still returns everything granted (Lee's consents + the tenant's grant).
     const less = await tokensFor(emu, A.lee.email, "offline_access User.Read");
     expect(less.scope.split(" ").sort()).toEqual(
-      ["https://graph.microsoft.com/ChannelMessage.Read.All", "https://graph.microsoft.com/Presence.Read", "https://graph.microsoft.com/User.Read"].sort(),
+      [
+        "https://graph.microsoft.com/ChannelMessage.Read.All",
+        "https://graph.microsoft.com/Presence.Read",
+        "https://graph.microsoft.com/User.Read",
+      ].sort(),
     );
     await emu.control("/microsoft/token-format", { scope: "short" });
     try {
@@ -119,21 +148,30 @@ describe("token endpoint", () => {
       await emu.control("/microsoft/token-format", { scope: "prefixed" });
     }
     const lifetimes = new Set<number>();
-    for (let i = 0; i < 4; i++) lifetimes.add((await tokensFor(emu, A.lee.email, "offline_access User.Read")).expires_in);
+    for (let i = 0; i < 4; i++)
+      lifetimes.add((await tokensFor(emu, A.lee.email, "offline_access User.Read")).expires_in);
     expect(lifetimes.size).toBeGreaterThan(1);
   });
 
   it("a personal account gets an opaque access token (no tid to read) that Graph accepts", async () => {
     const tokens = await tokensFor(emu, A.pat.email, "offline_access User.Read Chat.Read");
     expect(tokens.access_token.split(".")).toHaveLength(1);
-    const me = await fetch(`${emu.origins.graph}/v1.0/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const me = await fetch(`${emu.origins.graph}/v1.0/me`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { mail: string }).mail).toBe(A.pat.email);
-    const org = await fetch(`${emu.origins.graph}/v1.0/organization`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const org = await fetch(`${emu.origins.graph}/v1.0/organization`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(await org.json()).toMatchObject({ value: [] });
-    const teams = await fetch(`${emu.origins.graph}/v1.0/me/joinedTeams`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const teams = await fetch(`${emu.origins.graph}/v1.0/me/joinedTeams`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(teams.status).toBe(403);
-    const chats = await fetch(`${emu.origins.graph}/v1.0/me/chats`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const chats = await fetch(`${emu.origins.graph}/v1.0/me/chats`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(chats.status).toBe(400);
   });
 
@@ -158,11 +196,15 @@ describe("token endpoint", () => {
 
 describe("OpenID Connect", () => {
   it("discovery: template issuer for common, concrete issuer for a tenant id or domain", async () => {
-    const common = (await (await fetch(`${emu.origins.login}/common/v2.0/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const common = (await (
+      await fetch(`${emu.origins.login}/common/v2.0/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
     expect(common.issuer).toBe(`${emu.origins.login}/{tenantid}/v2.0`);
     expect(common.token_endpoint).toBe(`${emu.origins.login}/common/oauth2/v2.0/token`);
     for (const tenant of [DEMO_TENANTS.contoso.id, DEMO_TENANTS.contoso.domain]) {
-      const doc = (await (await fetch(`${emu.origins.login}/${tenant}/v2.0/.well-known/openid-configuration`)).json()) as Record<string, string>;
+      const doc = (await (
+        await fetch(`${emu.origins.login}/${tenant}/v2.0/.well-known/openid-configuration`)
+      ).json()) as Record<string, string>;
       expect(doc.issuer).toBe(`${emu.origins.login}/${DEMO_TENANTS.contoso.id}/v2.0`);
       expect(doc.jwks_uri).toBe(`${emu.origins.login}/${tenant}/discovery/v2.0/keys`);
     }
@@ -193,7 +235,9 @@ describe("OpenID Connect", () => {
     const { id_token: idToken } = (await response.json()) as { id_token: string };
     const [head, body, signature] = idToken.split(".") as [string, string, string];
     const header = JSON.parse(Buffer.from(head, "base64url").toString()) as { kid: string; alg: string };
-    const doc = (await (await fetch(`${emu.origins.login}/${tenant}/v2.0/.well-known/openid-configuration`)).json()) as { jwks_uri: string; issuer: string };
+    const doc = (await (
+      await fetch(`${emu.origins.login}/${tenant}/v2.0/.well-known/openid-configuration`)
+    ).json()) as { jwks_uri: string; issuer: string };
     const { keys } = (await (await fetch(doc.jwks_uri)).json()) as { keys: Array<{ kid: string }> };
     const jwk = keys.find((key) => key.kid === header.kid)!;
     const key = createPublicKey({ key: jwk as never, format: "jwk" });

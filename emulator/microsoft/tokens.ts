@@ -55,35 +55,42 @@ export function issueTokens(
   // Deterministic per token: 3599 s plus up to 30 minutes, like Entra's 60–90 min lifetimes.
   const lifetime = ACCESS_TOKEN_SECONDS + (createHash("sha256").update(uti).digest().readUInt16BE(0) % 1801);
   const personal = data(deps).tenant(user.tenantId)?.kind === "consumers";
-  const accessToken = personal ? opaqueToken("EwA") : signJwt(
-    {
-      aud: GRAPH_APP_ID,
-      iss: `https://sts.windows.net/${user.tenantId}/`,
-      iat: now,
-      nbf: now,
-      exp: now + lifetime,
-      appid: client.clientId,
-      appidacr: "1",
-      azp: client.clientId,
-      idtyp: "user",
-      name: user.displayName,
-      given_name: user.givenName,
-      family_name: user.surname,
-      oid: user.id,
-      scp: scp.join(" "),
-      sub: pairwiseSub(user, GRAPH_APP_ID),
-      tid: user.tenantId,
-      unique_name: user.userPrincipalName,
-      upn: user.userPrincipalName,
-      uti,
-      ver: "1.0",
-    },
-    key,
-  );
+  const accessToken = personal
+    ? opaqueToken("EwA")
+    : signJwt(
+        {
+          aud: GRAPH_APP_ID,
+          iss: `https://sts.windows.net/${user.tenantId}/`,
+          iat: now,
+          nbf: now,
+          exp: now + lifetime,
+          appid: client.clientId,
+          appidacr: "1",
+          azp: client.clientId,
+          idtyp: "user",
+          name: user.displayName,
+          given_name: user.givenName,
+          family_name: user.surname,
+          oid: user.id,
+          scp: scp.join(" "),
+          sub: pairwiseSub(user, GRAPH_APP_ID),
+          tid: user.tenantId,
+          unique_name: user.userPrincipalName,
+          upn: user.userPrincipalName,
+          uti,
+          ver: "1.0",
+        },
+        key,
+      );
   if (personal) {
     const store = deps.state.data.opaqueAccessTokens;
     for (const [token, value] of Object.entries(store)) if (value.expiresAt < Date.now()) delete store[token];
-    store[accessToken] = { userId: user.id, clientId: client.clientId, scopes: scp, expiresAt: (now + lifetime) * 1000 };
+    store[accessToken] = {
+      userId: user.id,
+      clientId: client.clientId,
+      scopes: scp,
+      expiresAt: (now + lifetime) * 1000,
+    };
     deps.state.changed();
   }
   const format = deps.state.data.scopeFormat === "short" ? (scope: string) => scope : prefixed;

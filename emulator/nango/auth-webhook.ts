@@ -32,7 +32,12 @@ export function authWebhookBody(
     operation: input.operation,
     tags: input.connection?.tags,
     endUser: endUser
-      ? { endUserId: endUser.id, endUserEmail: endUser.email ?? undefined, organizationId: endUser.organization?.id, tags: endUser.tags ?? {} }
+      ? {
+          endUserId: endUser.id,
+          endUserEmail: endUser.email ?? undefined,
+          organizationId: endUser.organization?.id,
+          tags: endUser.tags ?? {},
+        }
       : undefined,
     ...(input.error ? { success: false, error: input.error } : { success: true }),
   };

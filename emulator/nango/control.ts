@@ -78,7 +78,11 @@ export function registerControls(
             : null,
         }
       : null;
-    const tags: Record<string, string> = { ...(endUser ? { end_user_id: endUser.id } : {}), ...(endUser?.email ? { end_user_email: endUser.email } : {}), ...body.tags };
+    const tags: Record<string, string> = {
+      ...(endUser ? { end_user_id: endUser.id } : {}),
+      ...(endUser?.email ? { end_user_email: endUser.email } : {}),
+      ...body.tags,
+    };
     const connection: ConnectionRecord = {
       id: section.data.nextId++,
       connection_id: body.connectionId ?? crypto.randomUUID(),
@@ -93,7 +97,14 @@ export function registerControls(
         access_token: accessToken,
         refresh_token: refreshToken,
         expires_at: expiresAt,
-        raw: { token_type: "Bearer", access_token: accessToken, refresh_token: refreshToken, expires_in: body.expiresInSeconds ?? 3599, scope: body.scopes?.join(" ") ?? integration.scopes.split(",").join(" "), expires_at: expiresAt },
+        raw: {
+          token_type: "Bearer",
+          access_token: accessToken,
+          refresh_token: refreshToken,
+          expires_in: body.expiresInSeconds ?? 3599,
+          scope: body.scopes?.join(" ") ?? integration.scopes.split(",").join(" "),
+          expires_at: expiresAt,
+        },
       },
       created_at: now,
       updated_at: now,
@@ -104,7 +115,15 @@ export function registerControls(
     section.data.connections.push(connection);
     section.changed();
     if (body.webhook) {
-      webhooks.send(connection.connection_id, authWebhookBody(config, integration, { connectionId: connection.connection_id, operation: "creation", connection, endUser }));
+      webhooks.send(
+        connection.connection_id,
+        authWebhookBody(config, integration, {
+          connectionId: connection.connection_id,
+          operation: "creation",
+          connection,
+          endUser,
+        }),
+      );
     }
     return c.json({ connection }, 201);
   });
@@ -115,7 +134,9 @@ export function registerControls(
   api.post("/nango/connections/:id/expire", async (c) => {
     const connection = findConnection(section.data, c.req.param("id"), integration.uniqueKey);
     if (!connection) return c.json({ error: { code: "not_found", message: "No such connection" } }, 404);
-    const body = z.object({ expiresInSeconds: z.number().int().default(0) }).parse(await c.req.json().catch(() => ({})));
+    const body = z
+      .object({ expiresInSeconds: z.number().int().default(0) })
+      .parse(await c.req.json().catch(() => ({})));
     connection.credentials.expires_at = new Date(Date.now() + body.expiresInSeconds * 1000).toISOString();
     connection.last_refresh_failure = null;
     connection.refresh_exhausted = false;
@@ -132,7 +153,9 @@ export function registerControls(
     return c.json({ ok: true });
   });
 
-  api.get("/nango/webhooks", (c) => c.json({ paused: webhooks.state.paused, settings: webhooks.settings, deliveries: webhooks.state.deliveries }));
+  api.get("/nango/webhooks", (c) =>
+    c.json({ paused: webhooks.state.paused, settings: webhooks.settings, deliveries: webhooks.state.deliveries }),
+  );
   api.post("/nango/webhooks/pause", (c) => {
     webhooks.setPaused(true);
     return c.json({ paused: true });
@@ -155,7 +178,9 @@ export function registerControls(
   });
   api.get("/nango/webhook-settings", (c) => c.json(webhooks.flags));
   api.post("/nango/webhook-settings", async (c) => {
-    const body = z.strictObject({ onAuthCreation: z.boolean().optional(), onAuthRefreshError: z.boolean().optional() }).parse(await c.req.json());
+    const body = z
+      .strictObject({ onAuthCreation: z.boolean().optional(), onAuthRefreshError: z.boolean().optional() })
+      .parse(await c.req.json());
     return c.json(webhooks.setFlags(body));
   });
 
@@ -170,10 +195,18 @@ export function registerControls(
   /** The next `requests` API calls answer Nango's 429 too_many_request with `Retry-After: retryAfter`. */
   api.post("/nango/rate-limit", async (c) => {
     const body = z
-      .object({ requests: z.number().int().min(0).max(100_000), retryAfter: z.number().int().min(0).max(3600).default(1), path: z.string().optional() })
+      .object({
+        requests: z.number().int().min(0).max(100_000),
+        retryAfter: z.number().int().min(0).max(3600).default(1),
+        path: z.string().optional(),
+      })
       .parse(await c.req.json());
     if (body.path) new RegExp(body.path);
-    Object.assign(rateLimit, { remaining: body.requests, retryAfterSeconds: body.retryAfter, ...(body.path ? { path: body.path } : {}) });
+    Object.assign(rateLimit, {
+      remaining: body.requests,
+      retryAfterSeconds: body.retryAfter,
+      ...(body.path ? { path: body.path } : {}),
+    });
     return c.json(rateLimit);
   });
 
@@ -189,7 +222,12 @@ export function registerControls(
     connection.refresh_attempts = MAX_CONSECUTIVE_DAYS_FAILED_REFRESH;
     connection.refresh_exhausted = true;
     section.changed();
-    return c.json({ connection_id: connection.connection_id, errors: connection.errors, refresh_attempts: connection.refresh_attempts, refresh_exhausted: true });
+    return c.json({
+      connection_id: connection.connection_id,
+      errors: connection.errors,
+      refresh_attempts: connection.refresh_attempts,
+      refresh_exhausted: true,
+    });
   });
   api.post("/nango/webhooks/:id/replay", (c) => {
     const delivery = webhooks.replay(c.req.param("id"));

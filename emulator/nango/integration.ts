@@ -66,10 +66,18 @@ export function loadIntegration(config: EmulatorConfig): Integration {
 export function providerToApi(name: string, config: EmulatorConfig) {
   const template = getProvider(name);
   if (!template) return null;
-  return { ...rewriteHosts(template, config), name, logo_url: `${config.origins.nango}/images/template-logos/${name}.svg` };
+  return {
+    ...rewriteHosts(template, config),
+    name,
+    logo_url: `${config.origins.nango}/images/template-logos/${name}.svg`,
+  };
 }
 
-export function integrationToApi(integration: Integration, config: EmulatorConfig, include: Record<string, unknown> = {}) {
+export function integrationToApi(
+  integration: Integration,
+  config: EmulatorConfig,
+  include: Record<string, unknown> = {},
+) {
   return {
     unique_key: integration.uniqueKey,
     provider: integration.provider,

@@ -8,14 +8,18 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const connectUrl = (token: string, extra = "") => `${t.emulator.origins.nango}/oauth/connect/${KEY}?connect_session_token=${token}${extra}`;
+const connectUrl = (token: string, extra = "") =>
+  `${t.emulator.origins.nango}/oauth/connect/${KEY}?connect_session_token=${token}${extra}`;
 
 describe("GET /oauth/connect/:key", () => {
   it("redirects to Microsoft with the session's authorization_params and scope override", async () => {
     const { data } = await t.nango.createConnectSession({
       end_user: { id: "u-oauth" },
       integrations_config_defaults: {
-        [KEY]: { authorization_params: { prompt: "consent" }, connection_config: { oauth_scopes_override: "offline_access,User.Read,Chat.Read" } },
+        [KEY]: {
+          authorization_params: { prompt: "consent" },
+          connection_config: { oauth_scopes_override: "offline_access,User.Read,Chat.Read" },
+        },
       },
     });
     // Query params lose to the session's defaults, as in Nango.
@@ -58,15 +62,30 @@ describe("GET /oauth/callback", () => {
     const redirect = await fetch(connectUrl(data.token), { redirect: "manual" });
     const state = new URL(redirect.headers.get("location")!).searchParams.get("state")!;
     const description = "AADSTS65001: The user or administrator has not consented to use the application.";
-    const res = await fetch(`${t.emulator.origins.nango}/oauth/callback?error=consent_required&error_description=${encodeURIComponent(description)}&state=${state}`);
+    const res = await fetch(
+      `${t.emulator.origins.nango}/oauth/callback?error=consent_required&error_description=${encodeURIComponent(description)}&state=${state}`,
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("nango_oauth_callback_error");
-    expect(html).toContain(JSON.stringify({ message: JSON.stringify({ error: "consent_required", error_description: description }), errorType: "connection_validation_failed" }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026"));
+    expect(html).toContain(
+      JSON.stringify({
+        message: JSON.stringify({ error: "consent_required", error_description: description }),
+        errorType: "connection_validation_failed",
+      })
+        .replace(/</g, "\\u003c")
+        .replace(/>/g, "\\u003e")
+        .replace(/&/g, "\\u0026"),
+    );
     await t.emulator.control("/nango/webhooks/flush", {});
-    const hook = t.receiver.received.map((r) => JSON.parse(r.body)).find((b) => b.success === false && b.operation === "creation");
+    const hook = t.receiver.received
+      .map((r) => JSON.parse(r.body))
+      .find((b) => b.success === false && b.operation === "creation");
     expect(hook).toMatchObject({
-      error: { type: "invalid_callback", description: `Did not get authorization code in the callback. Provider error: error: consent_required; error_description: ${description}` },
+      error: {
+        type: "invalid_callback",
+        description: `Did not get authorization code in the callback. Provider error: error: consent_required; error_description: ${description}`,
+      },
     });
     expect(hook.tags).toBeUndefined();
     expect(hook.endUser).toBeUndefined();

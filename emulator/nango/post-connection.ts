@@ -18,7 +18,8 @@ export function applyPostConnection(connection: ConnectionRecord): void {
   if (!payload) return;
   try {
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { tid?: unknown };
-    if (typeof claims.tid === "string") connection.connection_config = { ...connection.connection_config, tenantId: claims.tid };
+    if (typeof claims.tid === "string")
+      connection.connection_config = { ...connection.connection_config, tenantId: claims.tid };
   } catch {
     // Not a JWT: Nango logs and skips the update.
   }

@@ -21,7 +21,11 @@ function pagedChats(req: { url: string }) {
   const skip = Number(url.searchParams.get("$skiptoken") ?? 0);
   const value = [0, 1, 2, 3, 4].slice(skip, skip + 2).map((i) => ({ id: `chat-${i}` }));
   const next = skip + 2 < 5 ? `${upstream.url}/v1.0/me/chats?$top=2&$skiptoken=${skip + 2}` : undefined;
-  return { status: 200, headers: { "content-type": "application/json", "request-id": "req-1", "x-request-id": "xr-1" }, body: JSON.stringify({ value, ...(next ? { "@odata.nextLink": next } : {}) }) };
+  return {
+    status: 200,
+    headers: { "content-type": "application/json", "request-id": "req-1", "x-request-id": "xr-1" },
+    body: JSON.stringify({ value, ...(next ? { "@odata.nextLink": next } : {}) }),
+  };
 }
 
 describe("proxy", () => {
@@ -32,7 +36,10 @@ describe("proxy", () => {
     const ids: string[] = [];
     let endpoint: string | undefined = "/v1.0/me/chats?$top=2";
     while (endpoint) {
-      const res: { data: { value: Array<{ id: string }>; "@odata.nextLink"?: string }; headers: Record<string, unknown> } = await t.nango.get({
+      const res: {
+        data: { value: Array<{ id: string }>; "@odata.nextLink"?: string };
+        headers: Record<string, unknown>;
+      } = await t.nango.get({
         endpoint,
         connectionId,
         providerConfigKey: KEY,
@@ -49,14 +56,24 @@ describe("proxy", () => {
     const first = upstream.received[0]!;
     expect(first.headers.authorization).toBe("Bearer at-paging");
     expect(first.headers.consistencylevel).toBe("eventual");
-    expect(Object.keys(first.headers).some((h) => h.startsWith("nango-") || h === "connection-id" || h === "provider-config-key")).toBe(false);
+    expect(
+      Object.keys(first.headers).some(
+        (h) => h.startsWith("nango-") || h === "connection-id" || h === "provider-config-key",
+      ),
+    ).toBe(false);
   });
 
   it("passes upstream errors through with status, body and throttling headers", async () => {
     const connectionId = await t.seed();
     const body = JSON.stringify({ error: { code: "TooManyRequests", message: "Too many requests" } });
-    upstream.respondWith(() => ({ status: 429, headers: { "content-type": "application/json", "retry-after": "7", "request-id": "rid-429" }, body }));
-    const failure = await apiError(t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url }));
+    upstream.respondWith(() => ({
+      status: 429,
+      headers: { "content-type": "application/json", "retry-after": "7", "request-id": "rid-429" },
+      body,
+    }));
+    const failure = await apiError(
+      t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url }),
+    );
     expect(failure.status).toBe(429);
     expect(failure.body).toEqual(JSON.parse(body));
     try {
@@ -77,28 +94,50 @@ describe("proxy", () => {
       if (calls === 2) return { status: 403, body: "forbidden" };
       return { status: 200, headers: { "content-type": "application/json" }, body: '{"ok":true}' };
     });
-    const res = await t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url, retries: 3, retryOn: [403] });
+    const res = await t.nango.get({
+      endpoint: "/v1.0/me",
+      connectionId,
+      providerConfigKey: KEY,
+      baseUrlOverride: upstream.url,
+      retries: 3,
+      retryOn: [403],
+    });
     expect(res.data).toEqual({ ok: true });
     expect(calls).toBe(3);
 
     calls = 0;
     upstream.respondWith(() => ({ status: 403, body: "forbidden" }));
-    const noRetry = await apiError(t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url, retries: 3 }));
+    const noRetry = await apiError(
+      t.nango.get({
+        endpoint: "/v1.0/me",
+        connectionId,
+        providerConfigKey: KEY,
+        baseUrlOverride: upstream.url,
+        retries: 3,
+      }),
+    );
     expect(noRetry.status).toBe(403);
     expect(upstream.received.at(-2)?.url).not.toBeUndefined();
   });
 
   it("a failed refresh is a 400 server_error, sends a signed refresh webhook, then backs off (424)", async () => {
     // Expires within 15 minutes, with a refresh token the emulated Microsoft doesn't know.
-    const connectionId = await t.seed({ expiresInSeconds: 60, refreshToken: "rt-unknown", endUser: { id: "u-refresh" } });
+    const connectionId = await t.seed({
+      expiresInSeconds: 60,
+      refreshToken: "rt-unknown",
+      endUser: { id: "u-refresh" },
+    });
     t.receiver.received.length = 0;
-    const failure = await apiError(t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url }));
+    const failure = await apiError(
+      t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url }),
+    );
     expect(failure).toEqual({
       status: 400,
       body: {
         error: {
           code: "server_error",
-          message: "Failed to get connection credentials: 'The external API returned an error when trying to refresh the access token. Please try again later.'",
+          message:
+            "Failed to get connection credentials: 'The external API returned an error when trying to refresh the access token. Please try again later.'",
         },
       },
     });
@@ -115,7 +154,9 @@ describe("proxy", () => {
     const verifier = new Nango({ secretKey: "unused", host: t.emulator.origins.nango, webhookSigningKey: SIGNING_KEY });
     expect(verifier.verifyIncomingWebhookRequest(hook.body, hook.headers as Record<string, string>)).toBe(true);
 
-    const backoff = await apiError(t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url }));
+    const backoff = await apiError(
+      t.nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: KEY, baseUrlOverride: upstream.url }),
+    );
     expect(backoff.status).toBe(424);
     expect(backoff.body.error.code).toBe("connection_refresh_backoff");
 

@@ -25,8 +25,7 @@ export const REFRESH_FAILURE_COOLDOWN_MS = 30 * 1000;
 export const MAX_CONSECUTIVE_DAYS_FAILED_REFRESH = 4;
 
 export type RefreshResult =
-  | { ok: true; refreshed: boolean }
-  | { ok: false; status: 400 | 424; type: string; message: string };
+  { ok: true; refreshed: boolean } | { ok: false; status: 400 | 424; type: string; message: string };
 
 export const EXTERNAL_ERROR =
   "The external API returned an error when trying to refresh the access token. Please try again later.";
@@ -42,7 +41,9 @@ export function recordRefreshFailure(connection: ConnectionRecord, now = Date.no
   connection.refresh_exhausted = attempt >= MAX_CONSECUTIVE_DAYS_FAILED_REFRESH;
   connection.last_refresh_failure = now;
   connection.updated_at = now;
-  connection.errors = [{ type: "auth", log_id: connection.errors?.[0]?.log_id ?? crypto.randomBytes(10).toString("hex") }];
+  connection.errors = [
+    { type: "auth", log_id: connection.errors?.[0]?.log_id ?? crypto.randomBytes(10).toString("hex") },
+  ];
 }
 
 /** A successful refresh or reconnect forgets every failure. */
@@ -67,9 +68,18 @@ export class Refresher {
     connection.last_fetched_at = Date.now();
     this.section.changed();
     if (!force && connection.refresh_exhausted) {
-      return Promise.resolve({ ok: false, status: 424, type: "connection_refresh_exhausted", message: EXHAUSTED_MESSAGE });
+      return Promise.resolve({
+        ok: false,
+        status: 424,
+        type: "connection_refresh_exhausted",
+        message: EXHAUSTED_MESSAGE,
+      });
     }
-    if (!force && connection.last_refresh_failure && Date.now() - connection.last_refresh_failure < REFRESH_FAILURE_COOLDOWN_MS) {
+    if (
+      !force &&
+      connection.last_refresh_failure &&
+      Date.now() - connection.last_refresh_failure < REFRESH_FAILURE_COOLDOWN_MS
+    ) {
       return Promise.resolve({ ok: false, status: 424, type: "connection_refresh_backoff", message: BACKOFF_MESSAGE });
     }
     const expiresAt = connection.credentials.expires_at ? Date.parse(connection.credentials.expires_at) : Infinity;
@@ -95,7 +105,12 @@ export class Refresher {
       const error = { type: "refresh_token_external_error", description: EXTERNAL_ERROR };
       this.webhooks.send(
         connection.connection_id,
-        authWebhookBody(this.config, this.integration, { connectionId: connection.connection_id, operation: "refresh", connection, error }),
+        authWebhookBody(this.config, this.integration, {
+          connectionId: connection.connection_id,
+          operation: "refresh",
+          connection,
+          error,
+        }),
       );
       return { ok: false, status: 400, type: error.type, message: EXTERNAL_ERROR };
     }

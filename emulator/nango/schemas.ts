@@ -8,7 +8,8 @@ const TAG_MAX_COUNT = 10;
 const tagKey = z
   .string()
   .regex(/^[a-zA-Z][a-zA-Z0-9_\-./]*$/, {
-    message: "Tag keys must start with a letter and contain only alphanumerics, underscores, hyphens, periods, or slashes",
+    message:
+      "Tag keys must start with a letter and contain only alphanumerics, underscores, hyphens, periods, or slashes",
   })
   .max(64, { message: "Tag keys must be at most 64 characters" });
 
@@ -39,8 +40,14 @@ export const connectionTags = withTagChecks(
   z.record(tagKey, z.string().min(1).max(255, { message: "Tag values must be at most 255 characters" })),
 ).transform((tags) => Object.fromEntries(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v])));
 
-export const providerConfigKey = z.string().regex(/^[a-zA-Z0-9~:.@ _-]+$/).max(255);
-export const connectionIdSchema = z.string().regex(/^[a-zA-Z0-9,.;:=+~[\]|@${}"'\\/_ -]+$/).max(255);
+export const providerConfigKey = z
+  .string()
+  .regex(/^[a-zA-Z0-9~:.@ _-]+$/)
+  .max(255);
+export const connectionIdSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9,.;:=+~[\]|@${}"'\\/_ -]+$/)
+  .max(255);
 
 export const endUserSchema = z.strictObject({
   id: z.string().max(255).min(1),
@@ -49,7 +56,10 @@ export const endUserSchema = z.strictObject({
   tags: withTagChecks(z.record(tagKey, z.string().max(255))).optional(),
 });
 
-const organizationSchema = z.strictObject({ id: z.string().max(255).min(0), display_name: z.string().max(255).optional() });
+const organizationSchema = z.strictObject({
+  id: z.string().max(255).min(0),
+  display_name: z.string().max(255).optional(),
+});
 
 const configDefaults = z.record(
   providerConfigKey,
@@ -74,7 +84,10 @@ export const postSessionBody = z.strictObject({
 });
 
 /** Nango also accepts a session with only `tags` (no `end_user`). */
-export const postSessionBodyTagsOnly = postSessionBody.extend({ end_user: endUserSchema.optional(), tags: connectionTags });
+export const postSessionBodyTagsOnly = postSessionBody.extend({
+  end_user: endUserSchema.optional(),
+  tags: connectionTags,
+});
 
 export const postReconnectBody = z.strictObject({
   connection_id: connectionIdSchema,

@@ -46,8 +46,30 @@ export function createNangoService(ctx: EmulatorContext): EmulatedService {
     cors({
       origin: "*",
       maxAge: 600,
-      allowHeaders: ["Authorization", "Content-Type", "Accept", "Origin", "X-Requested-With", "Nango-Activity-Log-Id", "Nango-Is-Dry-Run", "Nango-Is-Sync", "Provider-Config-Key", "Connection-Id", "Sentry-Trace", "Baggage"],
-      exposeHeaders: ["Authorization", "Etag", "Content-Type", "Content-Length", "X-Nango-Signature", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "Accept",
+        "Origin",
+        "X-Requested-With",
+        "Nango-Activity-Log-Id",
+        "Nango-Is-Dry-Run",
+        "Nango-Is-Sync",
+        "Provider-Config-Key",
+        "Connection-Id",
+        "Sentry-Trace",
+        "Baggage",
+      ],
+      exposeHeaders: [
+        "Authorization",
+        "Etag",
+        "Content-Type",
+        "Content-Length",
+        "X-Nango-Signature",
+        "X-RateLimit-Limit",
+        "X-RateLimit-Remaining",
+        "X-RateLimit-Reset",
+      ],
     }),
   );
   app.use("*", rateLimitMiddleware(rateLimit));

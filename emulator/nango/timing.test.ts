@@ -20,9 +20,12 @@ beforeEach(async () => {
   await t.emulator.control("/nango/post-connection", { delayMs: 250 });
 });
 
-const flush = async () => ((await t.emulator.control("/nango/webhooks/flush", {})) as { deliveries: Delivery[] }).deliveries;
+const flush = async () =>
+  ((await t.emulator.control("/nango/webhooks/flush", {})) as { deliveries: Delivery[] }).deliveries;
 const bodies = (connectionId: string) =>
-  t.receiver.received.map((r) => JSON.parse(r.body) as { connectionId: string; operation: string; success: boolean }).filter((b) => b.connectionId === connectionId);
+  t.receiver.received
+    .map((r) => JSON.parse(r.body) as { connectionId: string; operation: string; success: boolean })
+    .filter((b) => b.connectionId === connectionId);
 const session = async (id: string) => (await t.nango.createConnectSession({ end_user: { id } })).data.token;
 
 describe("post-connection hook", () => {
@@ -43,7 +46,9 @@ describe("post-connection hook", () => {
     await t.emulator.control("/nango/post-connection", { delayMs: 0 });
     const first = await connectViaPopup(t.emulator, await session("u-re"), A.alex.email);
     await flush();
-    expect((await t.nango.getConnection(KEY, first.connectionId)).connection_config).toEqual({ tenantId: A.alex.tenantId });
+    expect((await t.nango.getConnection(KEY, first.connectionId)).connection_config).toEqual({
+      tenantId: A.alex.tenantId,
+    });
 
     await t.emulator.control("/nango/post-connection", { delayMs: 1500 });
     const { data } = await t.nango.createReconnectSession({ connection_id: first.connectionId, integration_id: KEY });
@@ -52,7 +57,9 @@ describe("post-connection hook", () => {
     expect(again.atSuccess!.connection_config).toEqual({});
     expect((await t.nango.getConnection(KEY, first.connectionId)).connection_config).toEqual({});
     await flush();
-    expect((await t.nango.getConnection(KEY, first.connectionId)).connection_config).toEqual({ tenantId: A.alex.tenantId });
+    expect((await t.nango.getConnection(KEY, first.connectionId)).connection_config).toEqual({
+      tenantId: A.alex.tenantId,
+    });
   });
 });
 
@@ -65,9 +72,15 @@ describe("a personal Microsoft account", () => {
     const connection = await t.nango.getConnection(KEY, flow.connectionId);
     expect(connection.connection_config).toEqual({});
     expect(bodies(flow.connectionId).map((b) => b.operation)).toEqual(["creation"]);
-    const org = await t.nango.get<{ value: unknown[] }>({ endpoint: "/v1.0/organization", connectionId: flow.connectionId, providerConfigKey: KEY });
+    const org = await t.nango.get<{ value: unknown[] }>({
+      endpoint: "/v1.0/organization",
+      connectionId: flow.connectionId,
+      providerConfigKey: KEY,
+    });
     expect(org.data.value).toEqual([]);
-    const teams = await apiError(t.nango.get({ endpoint: "/v1.0/me/joinedTeams", connectionId: flow.connectionId, providerConfigKey: KEY }));
+    const teams = await apiError(
+      t.nango.get({ endpoint: "/v1.0/me/joinedTeams", connectionId: flow.connectionId, providerConfigKey: KEY }),
+    );
     expect(teams.status).toBe(403);
   });
 });
@@ -77,7 +90,9 @@ describe("webhooks", () => {
     await t.emulator.control("/nango/settings", { webhookRetryBaseMs: 1000 });
     await t.emulator.control("/nango/post-connection", { delayMs: 0 });
     let refreshAttempts = 0;
-    t.receiver.respondWith((r) => (r.body.includes('"operation":"refresh"') && ++refreshAttempts === 1 ? { status: 503 } : { status: 200 }));
+    t.receiver.respondWith((r) =>
+      r.body.includes('"operation":"refresh"') && ++refreshAttempts === 1 ? { status: 503 } : { status: 200 },
+    );
     try {
       const flow = await connectViaPopup(t.emulator, await session("u-order"), A.megan.email);
       await flush();
@@ -104,19 +119,31 @@ describe("webhooks", () => {
     const idOf = (connectionId: string) => listed.find((d) => d.key === connectionId)!.id;
     expect(listed.find((d) => d.key === a)!.state).toBe("held");
     const start = t.receiver.received.length;
-    const released = (await t.emulator.control("/nango/webhooks/release", { ids: [idOf(c), idOf(a)] })) as { deliveries: Delivery[] };
+    const released = (await t.emulator.control("/nango/webhooks/release", { ids: [idOf(c), idOf(a)] })) as {
+      deliveries: Delivery[];
+    };
     expect(released.deliveries.map((d) => d.state)).toEqual(["delivered", "delivered"]);
-    const order = t.receiver.received.slice(start).map((r) => (JSON.parse(r.body) as { connectionId: string }).connectionId);
+    const order = t.receiver.received
+      .slice(start)
+      .map((r) => (JSON.parse(r.body) as { connectionId: string }).connectionId);
     expect(order).toEqual([c, a]);
-    expect(((await t.emulator.control("/nango/webhooks")) as { deliveries: Delivery[] }).deliveries.find((d) => d.key === b)!.state).toBe("held");
+    expect(
+      ((await t.emulator.control("/nango/webhooks")) as { deliveries: Delivery[] }).deliveries.find((d) => d.key === b)!
+        .state,
+    ).toBe("held");
     await t.emulator.control("/nango/webhooks/resume", {});
     await flush();
     expect(bodies(b)).toHaveLength(1);
   });
 
   it("creation and refresh-failure webhooks follow the environment flags; override is always sent", async () => {
-    expect(await t.emulator.control("/nango/webhook-settings")).toEqual({ onAuthCreation: true, onAuthRefreshError: true });
-    expect(await t.emulator.control("/nango/webhook-settings", { onAuthCreation: false, onAuthRefreshError: false })).toEqual({
+    expect(await t.emulator.control("/nango/webhook-settings")).toEqual({
+      onAuthCreation: true,
+      onAuthRefreshError: true,
+    });
+    expect(
+      await t.emulator.control("/nango/webhook-settings", { onAuthCreation: false, onAuthRefreshError: false }),
+    ).toEqual({
       onAuthCreation: false,
       onAuthRefreshError: false,
     });
@@ -140,7 +167,11 @@ describe("Nango's own rate limit", () => {
     const id = await t.seed({});
     await t.emulator.control("/nango/rate-limit", { requests: 2, retryAfter: 7 });
     const res = await fetch(`${t.emulator.origins.nango}/proxy/v1.0/me`, {
-      headers: { authorization: "Bearer emulator-secret-key-0000000000000000", "connection-id": id, "provider-config-key": KEY },
+      headers: {
+        authorization: "Bearer emulator-secret-key-0000000000000000",
+        "connection-id": id,
+        "provider-config-key": KEY,
+      },
     });
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("7");
@@ -157,13 +188,22 @@ describe("after a refresh failure", () => {
     const id = await t.seed({ refreshToken: "revoked", expiresInSeconds: 0 });
     const failure = await apiError(t.nango.getConnection(KEY, id));
     expect(failure.status).toBe(400);
-    const error = failure.body.error as { code: string; message: string; payload: { connection: { errors: unknown[]; credentials: unknown } } };
+    const error = failure.body.error as {
+      code: string;
+      message: string;
+      payload: { connection: { errors: unknown[]; credentials: unknown } };
+    };
     expect(error.code).toBe("invalid_credentials");
-    expect(error.message).toBe("The external API returned an error when trying to refresh the access token. Please try again later.");
+    expect(error.message).toBe(
+      "The external API returned an error when trying to refresh the access token. Please try again later.",
+    );
     expect(error.payload.connection.errors).toEqual([{ type: "auth", log_id: expect.any(String) }]);
     expect(error.payload.connection.credentials).toEqual({});
     await flush();
-    const hook = bodies(id).find((b) => b.operation === "refresh") as unknown as { success: boolean; error: { type: string; description: string } };
+    const hook = bodies(id).find((b) => b.operation === "refresh") as unknown as {
+      success: boolean;
+      error: { type: string; description: string };
+    };
     expect(hook.success).toBe(false);
     expect(hook.error).toEqual({ type: "refresh_token_external_error", description: error.message });
     expect(JSON.stringify(hook)).not.toMatch(/AADSTS/);
@@ -178,9 +218,14 @@ describe("after a refresh failure", () => {
     const flow = await connectViaPopup(t.emulator, await session("u-exhaust"), A.lee.email);
     await flush();
     await t.emulator.control(`/nango/connections/${flow.connectionId}/refresh-exhausted`, {});
-    const proxied = await apiError(t.nango.get({ endpoint: "/v1.0/me", connectionId: flow.connectionId, providerConfigKey: KEY }));
+    const proxied = await apiError(
+      t.nango.get({ endpoint: "/v1.0/me", connectionId: flow.connectionId, providerConfigKey: KEY }),
+    );
     expect(proxied.status).toBe(424);
-    expect(proxied.body.error).toEqual({ code: "server_error", message: "Failed to get connection credentials: 'The refresh limit has been reached for this connection.'" });
+    expect(proxied.body.error).toEqual({
+      code: "server_error",
+      message: "Failed to get connection credentials: 'The refresh limit has been reached for this connection.'",
+    });
     const got = await apiError(t.nango.getConnection(KEY, flow.connectionId));
     expect(got.status).toBe(424);
     expect(got.body.error.code).toBe("invalid_credentials");
@@ -189,6 +234,8 @@ describe("after a refresh failure", () => {
     await connectViaPopup(t.emulator, data.token, A.lee.email);
     const healed = await t.nango.getConnection(KEY, flow.connectionId);
     expect(healed.errors).toEqual([]);
-    expect((await t.nango.get({ endpoint: "/v1.0/me", connectionId: flow.connectionId, providerConfigKey: KEY })).status).toBe(200);
+    expect(
+      (await t.nango.get({ endpoint: "/v1.0/me", connectionId: flow.connectionId, providerConfigKey: KEY })).status,
+    ).toBe(200);
   });
 });

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const flush = async () => ((await t.emulator.control("/nango/webhooks/flush", {})) as { deliveries: Delivery[] }).deliveries;
+const flush = async () =>
+  ((await t.emulator.control("/nango/webhooks/flush", {})) as { deliveries: Delivery[] }).deliveries;
 
 describe("auth webhooks", () => {
   // The reference doc (nango-wire-protocol.md) gives 5618c7bb…bbef for this body and key,
@@ -44,7 +45,10 @@ describe("auth webhooks", () => {
 
   it("a creation webhook the emulator sends verifies with verifyIncomingWebhookRequest", async () => {
     t.receiver.received.length = 0;
-    const connectionId = await t.seed({ endUser: { id: "u-wh", email: "wh@example.com", organization: { id: "o-wh" } }, webhook: true });
+    const connectionId = await t.seed({
+      endUser: { id: "u-wh", email: "wh@example.com", organization: { id: "o-wh" } },
+      webhook: true,
+    });
     await flush();
     const hook = t.receiver.received.find((r) => r.body.includes(connectionId))!;
     expect(hook.url).toBe("/api/webhooks/nango");
@@ -94,9 +98,12 @@ describe("auth webhooks", () => {
     const connectionId = await t.seed({ webhook: true });
     await t.emulator.control(`/nango/connections/${connectionId}/expire`, { expiresInSeconds: 60 });
     // Second event for the same connection: a refresh failure (the refresh token is unknown to Microsoft).
-    await fetch(`${t.emulator.origins.nango}/connections/${connectionId}?provider_config_key=microsoft-teams&force_refresh=true`, {
-      headers: { authorization: "Bearer emulator-secret-key-0000000000000000" },
-    });
+    await fetch(
+      `${t.emulator.origins.nango}/connections/${connectionId}?provider_config_key=microsoft-teams&force_refresh=true`,
+      {
+        headers: { authorization: "Bearer emulator-secret-key-0000000000000000" },
+      },
+    );
     // Paused: both events are held (flush leaves held ones alone) and none was sent.
     const queued = (await flush()).filter((d) => d.key === connectionId);
     expect(queued.map((d) => [JSON.parse(d.body).operation, d.state, d.attempts.length])).toEqual([
@@ -106,7 +113,9 @@ describe("auth webhooks", () => {
     expect(t.receiver.received).toHaveLength(0);
     await t.emulator.control("/nango/webhooks/resume", {});
     const deliveries = await flush();
-    const ops = t.receiver.received.map((r) => JSON.parse(r.body) as { connectionId: string; operation: string }).filter((b) => b.connectionId === connectionId);
+    const ops = t.receiver.received
+      .map((r) => JSON.parse(r.body) as { connectionId: string; operation: string })
+      .filter((b) => b.connectionId === connectionId);
     // Unordered, as in Nango: both arrive, in either order.
     expect(ops.map((b) => b.operation).sort()).toEqual(["creation", "refresh"]);
 

@@ -78,7 +78,12 @@ export class WebhookDispatcher {
     private readonly config: EmulatorConfig,
     store: Store,
   ) {
-    this.section = store.section<WebhookState>("nangoWebhooks", () => ({ nextId: 1, paused: false, flags: { ...DEFAULT_WEBHOOK_FLAGS }, deliveries: [] }));
+    this.section = store.section<WebhookState>("nangoWebhooks", () => ({
+      nextId: 1,
+      paused: false,
+      flags: { ...DEFAULT_WEBHOOK_FLAGS },
+      deliveries: [],
+    }));
     // Deliveries left pending by a crash survive restarts.
     queueMicrotask(() => {
       for (const delivery of this.state.deliveries) if (delivery.state === "pending") this.start(delivery);
@@ -175,7 +180,8 @@ export class WebhookDispatcher {
       ...(input.replayOf ? { replayOf: input.replayOf } : {}),
     };
     this.state.deliveries.push(delivery);
-    if (this.state.deliveries.length > MAX_KEPT) this.state.deliveries.splice(0, this.state.deliveries.length - MAX_KEPT);
+    if (this.state.deliveries.length > MAX_KEPT)
+      this.state.deliveries.splice(0, this.state.deliveries.length - MAX_KEPT);
     this.section.changed();
     if (delivery.state === "pending") this.start(delivery);
     return delivery;

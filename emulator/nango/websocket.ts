@@ -10,7 +10,13 @@ import { WebSocketServer, type WebSocket } from "ws";
 
 export type WsMessage =
   | { message_type: "success"; provider_config_key: string; connection_id: string; is_pending: boolean }
-  | { message_type: "error"; provider_config_key: string | undefined; connection_id: string | undefined; error_type: string; error_desc: string };
+  | {
+      message_type: "error";
+      provider_config_key: string | undefined;
+      connection_id: string | undefined;
+      error_type: string;
+      error_desc: string;
+    };
 
 export class WsPublisher {
   private readonly clients = new Map<string, WebSocket>();

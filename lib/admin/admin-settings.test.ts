@@ -33,7 +33,8 @@ describe("parseTenantEntries", () => {
 });
 
 describe("updateAllowedTenants", () => {
-  const resolve = async (domain: string) => (domain === "fabrikam.example" ? FABRIKAM : Promise.reject(new Error(domain)));
+  const resolve = async (domain: string) =>
+    domain === "fabrikam.example" ? FABRIKAM : Promise.reject(new Error(domain));
 
   it("stores domains as tenant ids, enforces the list and audits before/after", async () => {
     const result = await updateAllowedTenants(admin, [CONTOSO, "fabrikam.example"], resolve);
@@ -45,7 +46,9 @@ describe("updateAllowedTenants", () => {
   });
 
   it("refuses invalid entries without saving anything; an empty list allows any tenant", async () => {
-    await expect(updateAllowedTenants(admin, ["not a tenant!"], resolve)).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(updateAllowedTenants(admin, ["not a tenant!"], resolve)).rejects.toMatchObject({
+      code: "invalid_input",
+    });
     expect(await isTenantAllowed(FABRIKAM)).toBe(true);
     await updateAllowedTenants(admin, [], resolve);
     expect(await isTenantAllowed("00000000-0000-4000-8000-000000000000")).toBe(true);
@@ -54,7 +57,9 @@ describe("updateAllowedTenants", () => {
 
 describe("listAuditLog", () => {
   it("lists newest first and filters by action and by actor or target email", async () => {
-    await db.auditLog.create({ data: { action: "connection.created", targetEmail: "megan@example.com", at: new Date(Date.now() + 60_000) } });
+    await db.auditLog.create({
+      data: { action: "connection.created", targetEmail: "megan@example.com", at: new Date(Date.now() + 60_000) },
+    });
     const all = await listAuditLog({});
     expect(all.total).toBe(3);
     expect(all.rows[0]).toMatchObject({ action: "connection.created", actorEmail: null });

@@ -15,9 +15,20 @@ export async function cancelReprompt(actor: Actor, userId: string): Promise<bool
     if (!user) throw new AppError("not_found", "That user does not exist.");
     const open = await tx.repromptRequest.findMany({ where: { userId, completedAt: null, cancelledAt: null } });
     if (open.length === 0) return false;
-    await tx.repromptRequest.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { cancelledAt: new Date() } });
+    await tx.repromptRequest.updateMany({
+      where: { id: { in: open.map((r) => r.id) } },
+      data: { cancelledAt: new Date() },
+    });
     for (const request of open) {
-      await recordAudit({ action: "reprompt.cancelled", actor, target: user, details: { prompt: request.prompt, reason: request.reason } }, tx);
+      await recordAudit(
+        {
+          action: "reprompt.cancelled",
+          actor,
+          target: user,
+          details: { prompt: request.prompt, reason: request.reason },
+        },
+        tx,
+      );
     }
     return true;
   });

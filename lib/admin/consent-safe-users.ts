@@ -17,14 +17,24 @@ export interface SkippedConsentReprompt {
  * holds a tenant-wide grant): the server refuses what the console also explains, so no
  * API caller can start an admin-consent loop either.
  */
-export async function splitConsentSafe(userIds: string[]): Promise<{ safe: string[]; skipped: SkippedConsentReprompt[] }> {
+export async function splitConsentSafe(
+  userIds: string[],
+): Promise<{ safe: string[]; skipped: SkippedConsentReprompt[] }> {
   const users = await db.user.findMany({
     where: { id: { in: userIds } },
-    select: { id: true, email: true, microsoftTenant: true, connections: { where: { integrationId }, select: { tenantId: true } } },
+    select: {
+      id: true,
+      email: true,
+      microsoftTenant: true,
+      connections: { where: { integrationId }, select: { tenantId: true } },
+    },
   });
-  const tenantOf = (u: (typeof users)[number]) => (u.connections[0]?.tenantId ?? u.microsoftTenant)?.toLowerCase() ?? null;
+  const tenantOf = (u: (typeof users)[number]) =>
+    (u.connections[0]?.tenantId ?? u.microsoftTenant)?.toLowerCase() ?? null;
   const tenantIds = [...new Set(users.map(tenantOf).filter((t): t is string => !!t))];
-  const consents = new Map((await db.tenantConsent.findMany({ where: { tenantId: { in: tenantIds } } })).map((c) => [c.tenantId, toView(c)]));
+  const consents = new Map(
+    (await db.tenantConsent.findMany({ where: { tenantId: { in: tenantIds } } })).map((c) => [c.tenantId, toView(c)]),
+  );
   const safe: string[] = [];
   const skipped: SkippedConsentReprompt[] = [];
   const known = new Set(users.map((u) => u.id));

@@ -34,7 +34,12 @@ export async function listAuditLog(filter: AuditFilter, page = 1) {
   const where: Prisma.AuditLogWhereInput = {
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.email
-      ? { OR: [{ actorEmail: { contains: filter.email, mode: "insensitive" } }, { targetEmail: { contains: filter.email, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { actorEmail: { contains: filter.email, mode: "insensitive" } },
+            { targetEmail: { contains: filter.email, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const total = await db.auditLog.count({ where });

@@ -26,8 +26,14 @@ export async function listTenants(): Promise<AdminTenantRow[]> {
   const adminScopes = env.requiredScopes.filter(isAdminOnlyScope).map((s) => s.toLowerCase());
   const [consents, connections, signIns, allowed] = await Promise.all([
     db.tenantConsent.findMany(),
-    db.teamsConnection.findMany({ where: { tenantId: { not: null } }, select: { tenantId: true, grantedScopes: true, accountEmail: true } }),
-    db.user.findMany({ where: { microsoftTenant: { not: null } }, select: { microsoftTenant: true, organizationName: true } }),
+    db.teamsConnection.findMany({
+      where: { tenantId: { not: null } },
+      select: { tenantId: true, grantedScopes: true, accountEmail: true },
+    }),
+    db.user.findMany({
+      where: { microsoftTenant: { not: null } },
+      select: { microsoftTenant: true, organizationName: true },
+    }),
     getAllowedTenants(),
   ]);
   const rows = new Map<string, { displayName: string | null; connectedUsers: number; withAdminScopes: number }>();
@@ -56,8 +62,21 @@ export async function listTenants(): Promise<AdminTenantRow[]> {
       const stored = byId.get(tenantId);
       const consent = stored
         ? toView(stored)
-        : { tenantId, displayName: null, adminGrantedAt: null, adminGrantedBy: null, userConsent: "unknown" as const, userConsentSource: null };
-      return { tenantId, ...entry, displayName: stored?.displayName ?? entry.displayName, consent, consentReprompt: consentRepromptVerdict(consent) };
+        : {
+            tenantId,
+            displayName: null,
+            adminGrantedAt: null,
+            adminGrantedBy: null,
+            userConsent: "unknown" as const,
+            userConsentSource: null,
+          };
+      return {
+        tenantId,
+        ...entry,
+        displayName: stored?.displayName ?? entry.displayName,
+        consent,
+        consentReprompt: consentRepromptVerdict(consent),
+      };
     })
     .sort((a, b) => (a.displayName ?? a.tenantId).localeCompare(b.displayName ?? b.tenantId));
 }

@@ -7,10 +7,27 @@ let close: () => Promise<void>;
 let listUsers: typeof import("./list-users").listUsers;
 let findUserIdsMatching: typeof import("./list-users").findUserIdsMatching;
 
-const ALL = ["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read", "Presence.Read"];
+const ALL = [
+  "User.Read",
+  "Team.ReadBasic.All",
+  "Channel.ReadBasic.All",
+  "ChannelMessage.Read.All",
+  "Chat.Read",
+  "Presence.Read",
+];
 const ids: Record<string, string> = {};
 
-async function user(key: string, name: string, email: string, connection?: { status?: "connected" | "needs_reconnect" | "revoked"; scopes: string[]; account?: string; integrationId?: string }) {
+async function user(
+  key: string,
+  name: string,
+  email: string,
+  connection?: {
+    status?: "connected" | "needs_reconnect" | "revoked";
+    scopes: string[];
+    account?: string;
+    integrationId?: string;
+  },
+) {
   const row = await db.user.create({ data: { name, email } });
   ids[key] = row.id;
   if (connection) {
@@ -23,7 +40,9 @@ async function user(key: string, name: string, email: string, connection?: { sta
         accountEmail: connection.account ?? null,
         grantedScopes: connection.scopes,
         status: connection.status ?? "connected",
-        ...(connection.status === "needs_reconnect" ? { lastErrorCode: "grant_revoked", lastErrorMessage: "AADSTS50173", lastErrorAt: new Date() } : {}),
+        ...(connection.status === "needs_reconnect"
+          ? { lastErrorCode: "grant_revoked", lastErrorMessage: "AADSTS50173", lastErrorAt: new Date() }
+          : {}),
       },
     });
   }
@@ -36,14 +55,19 @@ beforeAll(async () => {
   await user("alex", "Alex Wilber", "alex@example.com", { scopes: ALL.filter((s) => s !== "Chat.Read") });
   await user("lower", "Lee Gu", "lee@example.com", { scopes: ALL.map((s) => s.toLowerCase()) });
   // Stored as Microsoft returns it: prefixed names, with OIDC scopes mixed in.
-  await user("prefixed", "Pia Prefixed", "pia@example.com", { scopes: ["openid", "profile", ...ALL.map((s) => `https://graph.microsoft.com/${s}`)] });
+  await user("prefixed", "Pia Prefixed", "pia@example.com", {
+    scopes: ["openid", "profile", ...ALL.map((s) => `https://graph.microsoft.com/${s}`)],
+  });
   await user("broken", "Nestor Wilke", "nestor@example.com", { status: "needs_reconnect", scopes: ["User.Read"] });
   await user("revoked", "Raul Razo", "raul@example.com", { status: "revoked", scopes: ALL });
   // Connected to another integration only: not connected to Teams.
   await user("other", "Omar Other", "omar@example.com", { scopes: ALL, integrationId: "something-else" });
   await user("percent", "Pat 100% Percent", "pat@example.com");
   await db.user.createMany({
-    data: Array.from({ length: 120 }, (_, i) => ({ name: `Zz Bulk ${String(i).padStart(3, "0")}`, email: `bulk${i}@example.com` })),
+    data: Array.from({ length: 120 }, (_, i) => ({
+      name: `Zz Bulk ${String(i).padStart(3, "0")}`,
+      email: `bulk${i}@example.com`,
+    })),
   });
 });
 afterAll(() => close?.());
@@ -67,11 +91,18 @@ describe("listUsers", () => {
   it("computes each user's connection health and the scopes they miss", async () => {
     const rows = (await listUsers({ q: "example.com" }, 1)).rows;
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
-    expect(byName["Megan Bowen"]).toMatchObject({ health: "connected", missingScopes: [], connection: { accountEmail: "meganb@contoso.example" } });
+    expect(byName["Megan Bowen"]).toMatchObject({
+      health: "connected",
+      missingScopes: [],
+      connection: { accountEmail: "meganb@contoso.example" },
+    });
     expect(byName["Alex Wilber"]).toMatchObject({ health: "missing_scopes", missingScopes: ["Chat.Read"] });
     expect(byName["Lee Gu"]).toMatchObject({ health: "connected", missingScopes: [] });
     expect(byName["Pia Prefixed"]).toMatchObject({ health: "connected", missingScopes: [] });
-    expect(byName["Nestor Wilke"]).toMatchObject({ health: "needs_reconnect", connection: { lastError: { code: "grant_revoked" } } });
+    expect(byName["Nestor Wilke"]).toMatchObject({
+      health: "needs_reconnect",
+      connection: { lastError: { code: "grant_revoked" } },
+    });
     expect(byName["Nestor Wilke"]?.missingScopes).toContain("Chat.Read");
     expect(byName["Raul Razo"]).toMatchObject({ health: "revoked" });
     expect(byName["Omar Other"]).toMatchObject({ health: "not_connected", connection: null });
@@ -89,7 +120,12 @@ describe("listUsers", () => {
 
   it("flags connections that lack a newly required scope", async () => {
     const required = ["offline_access", ...ALL, "Files.Read"];
-    expect(names(await listUsers({ status: "missing_scopes" }, 1, required))).toEqual(["Alex Wilber", "Lee Gu", "Megan Bowen", "Pia Prefixed"]);
+    expect(names(await listUsers({ status: "missing_scopes" }, 1, required))).toEqual([
+      "Alex Wilber",
+      "Lee Gu",
+      "Megan Bowen",
+      "Pia Prefixed",
+    ]);
     const megan = (await listUsers({ q: "megan" }, 1, required)).rows[0];
     expect(megan?.missingScopes).toEqual(["Files.Read"]);
   });

@@ -45,14 +45,19 @@ const FROM = Prisma.sql`FROM "User" u LEFT JOIN "TeamsConnection" c ON c."userId
  */
 export async function listUsers(filter: UserFilter, page = 1, required = env.requiredScopes): Promise<AdminUserPage> {
   const where = userFilterSql(filter, requiredScopesForSql(required));
-  const [{ total } = { total: 0 }] = await db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${FROM} WHERE ${where}`;
+  const [{ total } = { total: 0 }] = await db.$queryRaw<
+    { total: number }[]
+  >`SELECT count(*)::int AS total ${FROM} WHERE ${where}`;
   const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const ids = await db.$queryRaw<{ id: string }[]>`
     SELECT u."id" ${FROM} WHERE ${where}
     ORDER BY lower(u."name"), u."email"
     LIMIT ${USERS_PAGE_SIZE} OFFSET ${(current - 1) * USERS_PAGE_SIZE}`;
-  const rows = await loadRows(ids.map((r) => r.id), required);
+  const rows = await loadRows(
+    ids.map((r) => r.id),
+    required,
+  );
   return { rows, total, page: current, pageCount, pageSize: USERS_PAGE_SIZE };
 }
 
@@ -93,12 +98,17 @@ async function loadRows(ids: string[], required: string[]): Promise<AdminUserRow
               accountName: row.accountName,
               tenantId: row.tenantId,
               grantedScopes: row.grantedScopes,
-              lastError: row.lastErrorCode && row.lastErrorAt ? { code: row.lastErrorCode, at: row.lastErrorAt.toISOString() } : null,
+              lastError:
+                row.lastErrorCode && row.lastErrorAt
+                  ? { code: row.lastErrorCode, at: row.lastErrorAt.toISOString() }
+                  : null,
               lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
               connectedAt: row.createdAt.toISOString(),
             }
           : null,
-        pendingReprompt: pending ? { prompt: pending.prompt, reason: pending.reason, requestedAt: pending.createdAt.toISOString() } : null,
+        pendingReprompt: pending
+          ? { prompt: pending.prompt, reason: pending.reason, requestedAt: pending.createdAt.toISOString() }
+          : null,
       },
     ];
   });

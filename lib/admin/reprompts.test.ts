@@ -14,8 +14,10 @@ let admin: { id: string; email: string };
 let megan: { id: string; email: string };
 let alex: { id: string; email: string };
 
-const open = (userId: string) => db.repromptRequest.findMany({ where: { userId, completedAt: null, cancelledAt: null } });
-const audits = (action: string, targetUserId: string) => db.auditLog.findMany({ where: { action, targetUserId }, orderBy: { at: "asc" } });
+const open = (userId: string) =>
+  db.repromptRequest.findMany({ where: { userId, completedAt: null, cancelledAt: null } });
+const audits = (action: string, targetUserId: string) =>
+  db.auditLog.findMany({ where: { action, targetUserId }, orderBy: { at: "asc" } });
 
 beforeAll(async () => {
   ({ db, close } = await openTestDatabase());
@@ -36,10 +38,19 @@ describe("re-prompt requests", () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect(await requestReprompts(admin, [megan.id, alex.id, megan.id, unknown], "consent")).toBe(2);
     const [request] = await open(megan.id);
-    expect(request).toMatchObject({ prompt: "consent", requestedById: admin.id, reason: expect.stringMatching(/approve/) });
+    expect(request).toMatchObject({
+      prompt: "consent",
+      requestedById: admin.id,
+      reason: expect.stringMatching(/approve/),
+    });
     expect(await open(alex.id)).toHaveLength(1);
     const [entry] = await audits("reprompt.requested", megan.id);
-    expect(entry).toMatchObject({ actorId: admin.id, actorEmail: admin.email, targetEmail: megan.email, details: { prompt: "consent" } });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      actorEmail: admin.email,
+      targetEmail: megan.email,
+      details: { prompt: "consent" },
+    });
     const page = await listUsers({ status: "reprompt_pending" });
     expect(page.rows.map((r) => [r.name, r.pendingReprompt?.prompt])).toEqual([
       ["Alex Wilber", "consent"],
@@ -67,14 +78,25 @@ describe("re-prompt requests", () => {
     const entries = await audits("reprompt.cancelled", alex.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorEmail: admin.email, details: { prompt: "consent" } });
-    await expect(cancelReprompt(admin, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
+    await expect(cancelReprompt(admin, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("is completed only by a connection made through a session that carried its prompt", async () => {
     const save = (connectionId: string) =>
       saveMapping({
         user: megan,
-        account: { connectionId, endUserId: megan.id, tenantId: "t1", personal: false, scopes: ["User.Read"], email: null, name: null, authFailed: false },
+        account: {
+          connectionId,
+          endUserId: megan.id,
+          tenantId: "t1",
+          personal: false,
+          scopes: ["User.Read"],
+          email: null,
+          name: null,
+          authFailed: false,
+        },
         source: "connect_event",
       });
     // A Connect session opened before the request (or without its prompt) does not complete it.

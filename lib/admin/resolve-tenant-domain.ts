@@ -13,12 +13,19 @@ export async function resolveTenantDomain(domain: string): Promise<string> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(5_000), cache: "no-store" });
   } catch {
-    throw new AppError("upstream_unavailable", `Microsoft could not be reached to look up ${domain}. Try again, or enter the tenant id.`);
+    throw new AppError(
+      "upstream_unavailable",
+      `Microsoft could not be reached to look up ${domain}. Try again, or enter the tenant id.`,
+    );
   }
   const document = (await response.json().catch(() => null)) as { issuer?: unknown } | null;
-  const tenantId = typeof document?.issuer === "string" ? /\/([0-9a-f-]{36})\/v2\.0\/?$/i.exec(document.issuer)?.[1] : undefined;
+  const tenantId =
+    typeof document?.issuer === "string" ? /\/([0-9a-f-]{36})\/v2\.0\/?$/i.exec(document.issuer)?.[1] : undefined;
   if (!response.ok || !tenantId) {
-    throw new AppError("invalid_input", `No Microsoft tenant uses the domain ${domain}. Check the spelling, or enter the tenant id.`);
+    throw new AppError(
+      "invalid_input",
+      `No Microsoft tenant uses the domain ${domain}. Check the spelling, or enter the tenant id.`,
+    );
   }
   return tenantId.toLowerCase();
 }

@@ -2,7 +2,13 @@
  * The admin table's status filter values and labels. Client-safe (no server imports):
  * the filter form, the badges and the SQL filter all use this one list.
  */
-export const CONNECTION_HEALTH = ["connected", "missing_scopes", "needs_reconnect", "revoked", "not_connected"] as const;
+export const CONNECTION_HEALTH = [
+  "connected",
+  "missing_scopes",
+  "needs_reconnect",
+  "revoked",
+  "not_connected",
+] as const;
 export type ConnectionHealth = (typeof CONNECTION_HEALTH)[number];
 
 /** Filter values: a connection health, or "has a pending re-prompt". */

@@ -15,7 +15,9 @@ export interface TenantEntries {
 }
 
 export function parseTenantEntries(input: string | string[]): TenantEntries {
-  const raw = (Array.isArray(input) ? input : input.split(/[\s,;]+/)).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const raw = (Array.isArray(input) ? input : input.split(/[\s,;]+/))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const result: TenantEntries = { ids: [], domains: [], invalid: [] };
   for (const entry of new Set(raw)) {
     if (GUID.test(entry)) result.ids.push(entry);

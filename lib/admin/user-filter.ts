@@ -37,7 +37,9 @@ export function userFilterSql(filter: UserFilter, required = requiredScopesForSq
   if (filter.status) parts.push(statusSql(filter.status, required));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(Prisma.sql`(u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern} OR c."accountEmail" ILIKE ${pattern})`);
+    parts.push(
+      Prisma.sql`(u."name" ILIKE ${pattern} OR u."email" ILIKE ${pattern} OR c."accountEmail" ILIKE ${pattern})`,
+    );
   }
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }

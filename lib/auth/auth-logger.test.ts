@@ -19,13 +19,21 @@ describe("next-auth's logger", () => {
     authLogger.error!("JWT_SESSION_ERROR", { error, message: "Invalid Compact JWE" } as never);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.trim().split("\n")).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "warn", msg: "auth: request refused", code: "JWT_SESSION_ERROR", error: "JWEInvalid: Invalid Compact JWE" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: "warn",
+      msg: "auth: request refused",
+      code: "JWT_SESSION_ERROR",
+      error: "JWEInvalid: Invalid Compact JWE",
+    });
     expect(lines[0]).not.toContain("    at ");
   });
 
   it("names a nameless error by its code (jose leaves name empty)", () => {
     const lines = captured();
-    const error = Object.assign(new Error("Invalid Initialization Vector length"), { name: "", code: "ERR_JWE_INVALID" });
+    const error = Object.assign(new Error("Invalid Initialization Vector length"), {
+      name: "",
+      code: "ERR_JWE_INVALID",
+    });
     authLogger.error!("JWT_SESSION_ERROR", { error, message: error.message } as never);
     expect(JSON.parse(lines[0]!)).toMatchObject({ error: "ERR_JWE_INVALID: Invalid Initialization Vector length" });
   });

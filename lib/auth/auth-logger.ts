@@ -7,14 +7,21 @@ import { logger } from "@/lib/logger";
  * that does not decrypt (forged, tampered, or sealed with an old secret) or a sign-in
  * callback that failed its checks. One warning line each, no stack.
  */
-const REFUSALS = new Set(["JWT_SESSION_ERROR", "CLIENT_FETCH_ERROR", "OAUTH_CALLBACK_ERROR", "CALLBACK_CREDENTIALS_JWT_ERROR"]);
+const REFUSALS = new Set([
+  "JWT_SESSION_ERROR",
+  "CLIENT_FETCH_ERROR",
+  "OAUTH_CALLBACK_ERROR",
+  "CALLBACK_CREDENTIALS_JWT_ERROR",
+]);
 
 function describe(metadata: unknown): { error?: string; message?: string } {
   const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
   const message = (metadata as { message?: unknown } | undefined)?.message;
   return {
     // jose's errors carry their kind in `code` and may leave `name` empty.
-    ...(error instanceof Error ? { error: `${error.name || (error as { code?: string }).code || "Error"}: ${error.message}` } : {}),
+    ...(error instanceof Error
+      ? { error: `${error.name || (error as { code?: string }).code || "Error"}: ${error.message}` }
+      : {}),
     ...(typeof message === "string" ? { message } : {}),
   };
 }

@@ -46,7 +46,8 @@ export const authOptions: NextAuthOptions = {
         });
         return true;
       } catch (error) {
-        if (error instanceof MicrosoftSignInRefused) return `/signin?error=${error.message === "locked" ? "Locked" : "EmailInUse"}`;
+        if (error instanceof MicrosoftSignInRefused)
+          return `/signin?error=${error.message === "locked" ? "Locked" : "EmailInUse"}`;
         throw error;
       }
     },
@@ -71,7 +72,9 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       // JWT sessions cannot be deleted server-side; bumping the version invalidates them.
       if (token?.uid) {
-        await db.user.update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } }).catch(() => undefined);
+        await db.user
+          .update({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } })
+          .catch(() => undefined);
       }
     },
   },

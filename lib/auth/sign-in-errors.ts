@@ -6,8 +6,7 @@
 const MESSAGES: Record<string, string> = {
   CredentialsSignin:
     "We couldn't sign you in with that email and password. Check them and try again; after repeated failures an account is locked and an administrator must unlock it.",
-  EmailInUse:
-    "An account with this email already exists. Sign in with your email and password instead.",
+  EmailInUse: "An account with this email already exists. Sign in with your email and password instead.",
   Locked: "This account can't sign in right now. Contact your administrator.",
   MicrosoftProfile: "Microsoft did not return the account details we need. Try again, or sign in with your email.",
   OAuthCallback: "Microsoft sign-in did not complete. Try again.",

@@ -22,11 +22,19 @@ export async function acceptConnection(input: SaveMappingInput): Promise<SaveMap
   const { user, account } = input;
   if (account.personal) {
     await deleteNangoConnection(account.connectionId);
-    await recordAudit({ action: "connection.refused_personal", target: user, details: { connectionId: account.connectionId, source: input.source } });
+    await recordAudit({
+      action: "connection.refused_personal",
+      target: user,
+      details: { connectionId: account.connectionId, source: input.source },
+    });
     throw personalAccount();
   }
   if (!account.tenantId && (await getAllowedTenants()).length > 0) {
-    throw new AppError("tenant_pending", "Microsoft hasn't told us your organization yet. This takes a moment; trying again…", 1);
+    throw new AppError(
+      "tenant_pending",
+      "Microsoft hasn't told us your organization yet. This takes a moment; trying again…",
+      1,
+    );
   }
   if (!(await isTenantAllowed(account.tenantId))) {
     await deleteNangoConnection(account.connectionId);
@@ -55,7 +63,10 @@ export async function deleteNangoConnection(connectionId: string): Promise<void>
     await nango.deleteConnection(integrationId, connectionId);
   } catch (error) {
     if (isUnknownConnection(error)) return;
-    throw new AppError("upstream_unavailable", "Nango could not be reached to remove the connection. Try again in a moment.");
+    throw new AppError(
+      "upstream_unavailable",
+      "Nango could not be reached to remove the connection. Try again in a moment.",
+    );
   }
 }
 

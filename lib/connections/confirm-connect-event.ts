@@ -15,7 +15,11 @@ export async function confirmConnectEvent(user: CurrentUser, connectionId: strin
   const account = await loadNangoAccount(connectionId).catch(async (error: unknown) => {
     // Nango's webhook can arrive first and refuse the tenant (deleting the connection):
     // then tell the user why, not merely that the connection is gone.
-    if (error instanceof AppError && error.code === "connection_not_found" && (await wasRefusedForTenant(user.id, connectionId))) {
+    if (
+      error instanceof AppError &&
+      error.code === "connection_not_found" &&
+      (await wasRefusedForTenant(user.id, connectionId))
+    ) {
       throw tenantNotAllowed();
     }
     throw error;
@@ -33,6 +37,12 @@ export async function confirmConnectEvent(user: CurrentUser, connectionId: strin
 
 function wasRefusedForTenant(userId: string, connectionId: string): Promise<boolean> {
   return db.auditLog
-    .count({ where: { action: "connection.refused_tenant", targetUserId: userId, details: { path: ["connectionId"], equals: connectionId } } })
+    .count({
+      where: {
+        action: "connection.refused_tenant",
+        targetUserId: userId,
+        details: { path: ["connectionId"], equals: connectionId },
+      },
+    })
     .then((count) => count > 0);
 }

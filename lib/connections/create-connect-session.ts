@@ -33,12 +33,17 @@ export interface ConnectSessionView {
 export async function createConnectSessionFor(user: CurrentUser, intent: ConnectIntent): Promise<ConnectSessionView> {
   const [existing, pending, account] = await Promise.all([
     findUserConnection(user.id),
-    db.repromptRequest.findFirst({ where: { userId: user.id, completedAt: null, cancelledAt: null }, orderBy: { createdAt: "desc" } }),
+    db.repromptRequest.findFirst({
+      where: { userId: user.id, completedAt: null, cancelledAt: null },
+      orderBy: { createdAt: "desc" },
+    }),
     db.user.findUnique({ where: { id: user.id }, select: { microsoftTenant: true } }),
   ]);
   const requested = intent === "switch_account" ? "login" : (pending?.prompt ?? null);
   const consentSafe =
-    requested !== "consent" || (!pending?.blockedAt && consentRepromptVerdict(await getTenantConsent(existing?.tenantId ?? account?.microsoftTenant)).safe);
+    requested !== "consent" ||
+    (!pending?.blockedAt &&
+      consentRepromptVerdict(await getTenantConsent(existing?.tenantId ?? account?.microsoftTenant)).safe);
   const prompt = consentSafe ? requested : null;
   const endUser = { id: user.id, email: user.email, display_name: user.name };
   const override = scopesOverride(intent, prompt);
@@ -50,19 +55,23 @@ export async function createConnectSessionFor(user: CurrentUser, intent: Connect
   const tags = { app_user_id: user.id };
   try {
     const { data } = existing
-      ? await withNangoRetry(() => nango.createReconnectSession({
-          connection_id: existing.nangoConnectionId,
-          integration_id: integrationId,
-          end_user: endUser,
-          integrations_config_defaults: defaults,
-          tags,
-        }))
-      : await withNangoRetry(() => nango.createConnectSession({
-          end_user: endUser,
-          allowed_integrations: [integrationId],
-          integrations_config_defaults: defaults,
-          tags,
-        }));
+      ? await withNangoRetry(() =>
+          nango.createReconnectSession({
+            connection_id: existing.nangoConnectionId,
+            integration_id: integrationId,
+            end_user: endUser,
+            integrations_config_defaults: defaults,
+            tags,
+          }),
+        )
+      : await withNangoRetry(() =>
+          nango.createConnectSession({
+            end_user: endUser,
+            allowed_integrations: [integrationId],
+            integrations_config_defaults: defaults,
+            tags,
+          }),
+        );
     if (pending && prompt === pending.prompt) {
       // This session carries the admin's prompt: completing it completes the request.
       await db.repromptRequest.update({ where: { id: pending.id }, data: { promptedAt: new Date() } });

@@ -17,7 +17,12 @@ export async function disconnectUser(target: { id: string; email: string }, acto
   await db.$transaction(async (tx) => {
     await tx.teamsConnection.deleteMany({ where: { id: row.id } });
     await recordAudit(
-      { action: "connection.disconnected", actor, target, details: { connectionId: row.nangoConnectionId, byAdmin: actor.id !== target.id } },
+      {
+        action: "connection.disconnected",
+        actor,
+        target,
+        details: { connectionId: row.nangoConnectionId, byAdmin: actor.id !== target.id },
+      },
       tx,
     );
   });

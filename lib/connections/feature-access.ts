@@ -14,7 +14,10 @@ export type Feature = keyof typeof FEATURE_SCOPES;
  * connects with the permissions they may consent to; a feature whose permission needs
  * an administrator then explains itself in place instead of failing at Graph.
  */
-export async function featureAccess(userId: string, feature: Feature): Promise<{ allowed: boolean; tenantId: string | null }> {
+export async function featureAccess(
+  userId: string,
+  feature: Feature,
+): Promise<{ allowed: boolean; tenantId: string | null }> {
   const row = await findUserConnection(userId);
   const allowed = !!row && missingScopes([FEATURE_SCOPES[feature]], row.grantedScopes).length === 0;
   return { allowed, tenantId: row?.tenantId ?? null };

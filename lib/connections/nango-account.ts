@@ -48,20 +48,28 @@ export async function loadNangoAccount(connectionId: string): Promise<NangoAccou
   let connection: ConnectionShape;
   let refused = false;
   try {
-    connection = (await withNangoRetry(() => nango.getConnection(integrationId, connectionId))) as unknown as ConnectionShape;
+    connection = (await withNangoRetry(() =>
+      nango.getConnection(integrationId, connectionId),
+    )) as unknown as ConnectionShape;
   } catch (error) {
     if (isUnknownConnection(error)) throw new AppError("connection_not_found", "That connection does not exist.");
-    if (!isRefreshRefusal(error)) throw new AppError("upstream_unavailable", "Nango could not be reached. Try again in a moment.");
+    if (!isRefreshRefusal(error))
+      throw new AppError("upstream_unavailable", "Nango could not be reached. Try again in a moment.");
     // Nango 0.71 answers `invalid_credentials` with the connection itself in the payload.
     const payload = refusedConnection(error);
-    if (!payload) throw new AppError("needs_reconnect", "Microsoft stopped accepting this connection. Reconnect to continue.");
+    if (!payload)
+      throw new AppError("needs_reconnect", "Microsoft stopped accepting this connection. Reconnect to continue.");
     connection = payload;
     refused = true;
   }
   const credentials = connection.credentials as { raw?: { scope?: string; id_token?: string } } | undefined;
   const authFailed =
-    refused || (connection.errors ?? []).some((e) => e?.type === "auth") || !credentials || Object.keys(credentials).length === 0;
-  const hookTenant = typeof connection.connection_config?.tenantId === "string" ? connection.connection_config.tenantId : null;
+    refused ||
+    (connection.errors ?? []).some((e) => e?.type === "auth") ||
+    !credentials ||
+    Object.keys(credentials).length === 0;
+  const hookTenant =
+    typeof connection.connection_config?.tenantId === "string" ? connection.connection_config.tenantId : null;
   const knownTenant = hookTenant ?? tenantFromIdToken(credentials?.raw?.id_token);
   // With broken credentials a Graph read would only fail (and mark the mapping again).
   const identity = authFailed ? null : await readAccountIdentity(connectionId, { tenant: !knownTenant });

@@ -12,11 +12,22 @@ import { db } from "@/lib/db";
  */
 export async function reportConnectFailure(user: CurrentUser, reason: string): Promise<{ blocked: boolean }> {
   const pending = await db.repromptRequest.findFirst({
-    where: { userId: user.id, prompt: "consent", promptedAt: { not: null }, completedAt: null, cancelledAt: null, blockedAt: null },
+    where: {
+      userId: user.id,
+      prompt: "consent",
+      promptedAt: { not: null },
+      completedAt: null,
+      cancelledAt: null,
+      blockedAt: null,
+    },
     orderBy: { createdAt: "desc" },
   });
   if (!pending) return { blocked: false };
-  const { count } = await db.repromptRequest.updateMany({ where: { id: pending.id, blockedAt: null }, data: { blockedAt: new Date() } });
-  if (count === 1) await recordAudit({ action: "reprompt.blocked", target: user, details: { prompt: pending.prompt, reason } });
+  const { count } = await db.repromptRequest.updateMany({
+    where: { id: pending.id, blockedAt: null },
+    data: { blockedAt: new Date() },
+  });
+  if (count === 1)
+    await recordAudit({ action: "reprompt.blocked", target: user, details: { prompt: pending.prompt, reason } });
   return { blocked: count === 1 };
 }

@@ -41,11 +41,16 @@ export async function saveMapping(input: SaveMappingInput): Promise<SaveMappingR
   }
 }
 
-async function saveOnce(tx: Prisma.TransactionClient, { user, account, source, webhookEvent }: SaveMappingInput): Promise<SaveMappingResult> {
+async function saveOnce(
+  tx: Prisma.TransactionClient,
+  { user, account, source, webhookEvent }: SaveMappingInput,
+): Promise<SaveMappingResult> {
   if (webhookEvent && !(await claimWebhookEvent(tx, webhookEvent))) {
     return { duplicate: true, row: null, replacedConnectionId: null, changed: false };
   }
-  const existing = await tx.teamsConnection.findUnique({ where: { userId_integrationId: { userId: user.id, integrationId } } });
+  const existing = await tx.teamsConnection.findUnique({
+    where: { userId_integrationId: { userId: user.id, integrationId } },
+  });
   const sameConnection = existing?.nangoConnectionId === account.connectionId;
   // Nango's current state decides, not the signal's age: a connection whose refresh has
   // failed since stays broken even when an older "connected" event arrives late.
@@ -60,7 +65,11 @@ async function saveOnce(tx: Prisma.TransactionClient, { user, account, source, w
     ...(broken
       ? existing?.status === "needs_reconnect" && sameConnection
         ? {}
-        : { lastErrorCode: "refresh_failed", lastErrorMessage: "Nango could not refresh the Microsoft token.", lastErrorAt: new Date() }
+        : {
+            lastErrorCode: "refresh_failed",
+            lastErrorMessage: "Nango could not refresh the Microsoft token.",
+            lastErrorAt: new Date(),
+          }
       : { lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null }),
   };
   const changed =
@@ -80,20 +89,34 @@ async function saveOnce(tx: Prisma.TransactionClient, { user, account, source, w
       {
         action: existing ? "connection.overridden" : "connection.created",
         target: user,
-        details: { connectionId: account.connectionId, tenantId: data.tenantId, source, scopes: data.grantedScopes, ...(broken ? { status: data.status } : {}) },
+        details: {
+          connectionId: account.connectionId,
+          tenantId: data.tenantId,
+          source,
+          scopes: data.grantedScopes,
+          ...(broken ? { status: data.status } : {}),
+        },
       },
       tx,
     );
   }
   // Only a request whose prompt went out in a Connect session is done: a "switch account"
   // (prompt=login) does not answer a consent request, nor does a session opened before it.
-  const pending = broken ? [] : await tx.repromptRequest.findMany({
-    where: { userId: user.id, completedAt: null, cancelledAt: null, promptedAt: { not: null } },
-  });
+  const pending = broken
+    ? []
+    : await tx.repromptRequest.findMany({
+        where: { userId: user.id, completedAt: null, cancelledAt: null, promptedAt: { not: null } },
+      });
   if (pending.length > 0) {
-    await tx.repromptRequest.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { completedAt: new Date() } });
+    await tx.repromptRequest.updateMany({
+      where: { id: { in: pending.map((p) => p.id) } },
+      data: { completedAt: new Date() },
+    });
     for (const request of pending) {
-      await recordAudit({ action: "reprompt.completed", target: user, details: { prompt: request.prompt, source } }, tx);
+      await recordAudit(
+        { action: "reprompt.completed", target: user, details: { prompt: request.prompt, source } },
+        tx,
+      );
     }
   }
   const replaced = existing && existing.nangoConnectionId !== account.connectionId ? existing.nangoConnectionId : null;
@@ -104,7 +127,10 @@ async function saveOnce(tx: Prisma.TransactionClient, { user, account, source, w
  * Logs a webhook delivery; false when the same delivery was logged before. ON CONFLICT
  * DO NOTHING makes concurrent duplicates wait for the first and then do nothing.
  */
-export async function claimWebhookEvent(tx: Pick<Prisma.TransactionClient, "webhookEvent">, event: Prisma.WebhookEventCreateManyInput) {
+export async function claimWebhookEvent(
+  tx: Pick<Prisma.TransactionClient, "webhookEvent">,
+  event: Prisma.WebhookEventCreateManyInput,
+) {
   const { count } = await tx.webhookEvent.createMany({ data: [event], skipDuplicates: true });
   return count === 1;
 }

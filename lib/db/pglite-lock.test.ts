@@ -25,7 +25,9 @@ function probe(dataDir: string): Promise<{ code: number | null; out: string; ms:
   let out = "";
   child.stdout.on("data", (chunk) => (out += chunk));
   child.stderr.on("data", (chunk) => (out += chunk));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out, ms: Number(/ms=(\d+)/.exec(out)?.[1]) })));
+  return new Promise((resolve) =>
+    child.on("close", (code) => resolve({ code, out, ms: Number(/ms=(\d+)/.exec(out)?.[1]) })),
+  );
 }
 
 describe("PGlite directory lock", () => {

@@ -22,7 +22,10 @@ const DEADLINE_MS = 5_000;
  * post-connection hook has not written `tenantId` yet (it runs after the Connect UI's
  * success); skipped when the caller knows the tenant already. Failures leave fields null: the caller decides what an unknown tenant means.
  */
-export async function readAccountIdentity(nangoConnectionId: string, { tenant = true }: { tenant?: boolean } = {}): Promise<AccountIdentity> {
+export async function readAccountIdentity(
+  nangoConnectionId: string,
+  { tenant = true }: { tenant?: boolean } = {},
+): Promise<AccountIdentity> {
   const connection: GraphConnection = {
     userId: null,
     mappingId: null,
@@ -32,12 +35,20 @@ export async function readAccountIdentity(nangoConnectionId: string, { tenant = 
   };
   const deadline = Date.now() + DEADLINE_MS;
   const [me, organization] = await Promise.all([
-    graphRequest<User>(connection, { endpoint: "/v1.0/me?$select=displayName,mail,userPrincipalName" }, { deadline }).then(
+    graphRequest<User>(
+      connection,
+      { endpoint: "/v1.0/me?$select=displayName,mail,userPrincipalName" },
+      { deadline },
+    ).then(
       (response) => response.data,
       (error: unknown) => void logger.warn("could not read the connected account", { error }),
     ),
     tenant
-      ? graphRequest<{ value?: Organization[] }>(connection, { endpoint: "/v1.0/organization?$select=id" }, { deadline }).then(
+      ? graphRequest<{ value?: Organization[] }>(
+          connection,
+          { endpoint: "/v1.0/organization?$select=id" },
+          { deadline },
+        ).then(
           (response) => response.data,
           (error: unknown) => void logger.warn("could not read the connected account's organization", { error }),
         )

@@ -35,7 +35,11 @@ function retryAfterMs(headers: Record<string, string> | undefined): number | und
  * back with its status for the caller to degrade gracefully. Matched by id, since
  * Graph may answer in any order.
  */
-export async function graphBatch(connection: GraphConnection, requests: BatchRequest[], { deadline = Date.now() + graphPolicy.deadlineMs } = {}): Promise<Map<string, BatchResult>> {
+export async function graphBatch(
+  connection: GraphConnection,
+  requests: BatchRequest[],
+  { deadline = Date.now() + graphPolicy.deadlineMs } = {},
+): Promise<Map<string, BatchResult>> {
   const results = new Map<string, BatchResult>();
   let pending = requests;
   for (let round = 0; pending.length > 0; round++) {
@@ -45,7 +49,11 @@ export async function graphBatch(connection: GraphConnection, requests: BatchReq
       chunks.map((chunk) =>
         graphRequest<BatchEnvelope>(
           connection,
-          { method: "POST", endpoint: "/v1.0/$batch", data: { requests: chunk.map(({ id, url }) => ({ id, method: "GET", url })) } },
+          {
+            method: "POST",
+            endpoint: "/v1.0/$batch",
+            data: { requests: chunk.map(({ id, url }) => ({ id, method: "GET", url })) },
+          },
           // Items count against their own class (e.g. channels), not the envelope's.
           { deadline, cost: chunk.length, throttleClass: throttleClassOf(chunk[0]?.url ?? "") },
         ),

@@ -18,7 +18,11 @@ const SEP = "\u0000";
 
 /** The in-process cache (no `REDIS_URL`): an LRU of entries per process. */
 export function createLocalCache(
-  state: CacheState = ((globalThis as { __graphCache?: CacheState }).__graphCache ??= { entries: new Map(), inflight: new Map(), generations: new Map() }),
+  state: CacheState = ((globalThis as { __graphCache?: CacheState }).__graphCache ??= {
+    entries: new Map(),
+    inflight: new Map(),
+    generations: new Map(),
+  }),
 ): GraphCache {
   const generation = (userId: string) => state.generations.get(userId) ?? 0;
   const store = (id: string, value: unknown) => {
@@ -48,7 +52,12 @@ export function createLocalCache(
         (error: unknown) => {
           // Graph busy or down: what the user saw a few minutes ago beats an error page.
           const stale = state.entries.get(id);
-          if (stale && isTransient(error) && generation(userId) === gen && Date.now() - stale.expiresAt < graphPolicy.staleIfErrorMs) {
+          if (
+            stale &&
+            isTransient(error) &&
+            generation(userId) === gen &&
+            Date.now() - stale.expiresAt < graphPolicy.staleIfErrorMs
+          ) {
             return stale.value as T;
           }
           throw error;

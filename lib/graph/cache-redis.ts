@@ -89,13 +89,17 @@ export function createRedisCache(store: SharedStore): GraphCache {
     );
 
   const snapshot = (userId: string, field: string) =>
-    store.run<Snapshot | null>(async (redis) => {
-      const results = await redis.multi().get(generationKey(userId)).hget(hashKey(userId), field).exec();
-      if (!results || results.some(([error]) => error)) throw results?.find(([error]) => error)?.[0] ?? new Error("redis transaction aborted");
-      const generation = (results[0]![1] as string | null) ?? "0";
-      remember(userId, generation);
-      return { generation, entry: decode(results[1]![1] as string | null) };
-    }, () => null);
+    store.run<Snapshot | null>(
+      async (redis) => {
+        const results = await redis.multi().get(generationKey(userId)).hget(hashKey(userId), field).exec();
+        if (!results || results.some(([error]) => error))
+          throw results?.find(([error]) => error)?.[0] ?? new Error("redis transaction aborted");
+        const generation = (results[0]![1] as string | null) ?? "0";
+        remember(userId, generation);
+        return { generation, entry: decode(results[1]![1] as string | null) };
+      },
+      () => null,
+    );
 
   const remember = (userId: string, generation: string) => {
     lastGeneration.set(userId, generation);
@@ -116,7 +120,12 @@ export function createRedisCache(store: SharedStore): GraphCache {
   async function invalidate(userId: string): Promise<boolean> {
     return store.run(
       async (redis) => {
-        const results = await redis.multi().incr(generationKey(userId)).pexpire(generationKey(userId), GENERATION_TTL_MS).del(hashKey(userId)).exec();
+        const results = await redis
+          .multi()
+          .incr(generationKey(userId))
+          .pexpire(generationKey(userId), GENERATION_TTL_MS)
+          .del(hashKey(userId))
+          .exec();
         if (!results || results.some(([error]) => error)) throw new Error("redis invalidation failed");
         return true;
       },
@@ -151,7 +160,8 @@ export function createRedisCache(store: SharedStore): GraphCache {
           return value;
         } catch (error) {
           // Graph busy or down: what the user saw a few minutes ago beats an error page.
-          if (entry && isTransient(error) && Date.now() - entry.expiresAt < graphPolicy.staleIfErrorMs) return entry.value as T;
+          if (entry && isTransient(error) && Date.now() - entry.expiresAt < graphPolicy.staleIfErrorMs)
+            return entry.value as T;
           throw error;
         }
       });

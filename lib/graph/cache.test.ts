@@ -15,7 +15,11 @@ describe("per-user Graph cache", () => {
 
   it("shares one upstream call between concurrent reads", async () => {
     const load = vi.fn(() => new Promise((resolve) => setTimeout(() => resolve("v"), 20)));
-    await Promise.all([cachedRead("user-c", "k", load), cachedRead("user-c", "k", load), cachedRead("user-c", "k", load)]);
+    await Promise.all([
+      cachedRead("user-c", "k", load),
+      cachedRead("user-c", "k", load),
+      cachedRead("user-c", "k", load),
+    ]);
     expect(load).toHaveBeenCalledTimes(1);
   });
 
@@ -28,7 +32,11 @@ describe("per-user Graph cache", () => {
     invalidateUserCache("user-d");
     expect(await cachedRead("user-d", "k", load)).toBe(3);
 
-    const slow = cachedRead("user-d", "slow", () => new Promise<number>((resolve) => setTimeout(() => resolve(100), 20)));
+    const slow = cachedRead(
+      "user-d",
+      "slow",
+      () => new Promise<number>((resolve) => setTimeout(() => resolve(100), 20)),
+    );
     invalidateUserCache("user-d");
     expect(await slow).toBe(100);
     expect(await cachedRead("user-d", "slow", load)).toBe(4);
@@ -51,7 +59,9 @@ describe("per-user Graph cache", () => {
     const denied = async () => {
       throw new AppError("forbidden_scope", "no");
     };
-    await expect(cachedRead("user-f", "k", denied, { refresh: true })).rejects.toMatchObject({ code: "forbidden_scope" });
+    await expect(cachedRead("user-f", "k", denied, { refresh: true })).rejects.toMatchObject({
+      code: "forbidden_scope",
+    });
     invalidateUserCache("user-f");
     await expect(cachedRead("user-f", "k", busy)).rejects.toMatchObject({ code: "throttled" });
   });

@@ -18,7 +18,11 @@ export function createGraphCache(store: SharedStore | null, state?: CacheState):
 // On globalThis: route handlers and server components may live in separate module
 // graphs, and an invalidation from lib/connections must reach the same cache.
 const holder = globalThis as { __graphCacheImpl?: GraphCache };
-const cache = () => (holder.__graphCacheImpl ??= createGraphCache(sharedStore(), (globalThis as { __graphCache?: CacheState }).__graphCache));
+const cache = () =>
+  (holder.__graphCacheImpl ??= createGraphCache(
+    sharedStore(),
+    (globalThis as { __graphCache?: CacheState }).__graphCache,
+  ));
 
 /**
  * A short-lived, per-user cache of Graph reads: in process memory (LRU), or in Redis
@@ -27,7 +31,12 @@ const cache = () => (holder.__graphCacheImpl ??= createGraphCache(sharedStore(),
  * upstream call. `refresh` skips the cached value. A transient Graph failure answers
  * with the last value for up to `staleIfErrorMs` after it expired.
  */
-export function cachedRead<T>(userId: string, key: string, load: () => Promise<T>, options: { refresh?: boolean } = {}): Promise<T> {
+export function cachedRead<T>(
+  userId: string,
+  key: string,
+  load: () => Promise<T>,
+  options: { refresh?: boolean } = {},
+): Promise<T> {
   return cache().cachedRead(userId, key, load, options);
 }
 

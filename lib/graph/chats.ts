@@ -13,10 +13,15 @@ const CHATS_SCOPE = "chats";
 /** Graph's maximum page for /me/chats. */
 const CHATS_PAGE = 50;
 
-const chatsEndpoint = (top: number) => `/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=${top}`;
+const chatsEndpoint = (top: number) =>
+  `/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=${top}`;
 
 /** One page of the user's chats, most recent first; `cursor` continues the list. */
-export async function getChatsPage(userId: string, cursor?: string, options?: ReadOptions): Promise<Paged<ChatSummary>> {
+export async function getChatsPage(
+  userId: string,
+  cursor?: string,
+  options?: ReadOptions,
+): Promise<Paged<ChatSummary>> {
   const endpoint = cursor ? decodeCursor(userId, CHATS_SCOPE, cursor) : chatsEndpoint(CHATS_PAGE);
   return readGraph(
     userId,
@@ -49,7 +54,11 @@ export async function getRecentChats(userId: string, count = 8, options?: ReadOp
 }
 
 /** One chat and all its members, fetched in parallel. */
-export function getChat(userId: string, chatId: string, options?: ReadOptions): Promise<{ chat: ChatSummary; members: ChatMember[] }> {
+export function getChat(
+  userId: string,
+  chatId: string,
+  options?: ReadOptions,
+): Promise<{ chat: ChatSummary; members: ChatMember[] }> {
   return readGraph(
     userId,
     chatKey(chatId),
@@ -58,7 +67,10 @@ export function getChat(userId: string, chatId: string, options?: ReadOptions): 
         graphRequest<Chat>(connection, { endpoint: graphPath`/v1.0/chats/${chatId}` }),
         getAllPages<AadUserConversationMember>(connection, graphPath`/v1.0/chats/${chatId}/members`),
       ]);
-      return { chat: reshapeChat({ ...chat.data, members }, connection.accountEmail), members: members.map(reshapeMember) };
+      return {
+        chat: reshapeChat({ ...chat.data, members }, connection.accountEmail),
+        members: members.map(reshapeMember),
+      };
     },
     options,
   );

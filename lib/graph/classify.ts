@@ -23,7 +23,9 @@ const CONSENT = /AADSTS65001|AADSTS90094|consent_required/i;
 function retryAfterMs(headers: unknown): number | undefined {
   const raw = (headers as Record<string, unknown> | undefined)?.["retry-after"];
   const seconds = Number(Array.isArray(raw) ? raw[0] : raw);
-  return raw !== undefined && raw !== null && raw !== "" && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+  return raw !== undefined && raw !== null && raw !== "" && Number.isFinite(seconds) && seconds >= 0
+    ? seconds * 1000
+    : undefined;
 }
 
 function reconnect(code: string, message: string): Failure {
@@ -42,7 +44,10 @@ function reconnect(code: string, message: string): Failure {
  */
 export function classify(error: unknown, timedOut: boolean): Failure {
   if (!isAxiosError(error) || !error.response) {
-    return { kind: "retry", reason: timedOut || (isAxiosError(error) && error.code === "ECONNABORTED") ? "timeout" : "server" };
+    return {
+      kind: "retry",
+      reason: timedOut || (isAxiosError(error) && error.code === "ECONNABORTED") ? "timeout" : "server",
+    };
   }
   const { status, headers } = error.response;
   const body = (error.response.data ?? {}) as ErrorBody;
@@ -54,27 +59,43 @@ export function classify(error: unknown, timedOut: boolean): Failure {
   if (CONSENT.test(`${code} ${message}`)) {
     return {
       kind: "fatal",
-      error: new AppError("consent_required", "Your Microsoft administrator must approve this app. Ask them to grant consent, then reconnect."),
+      error: new AppError(
+        "consent_required",
+        "Your Microsoft administrator must approve this app. Ask them to grant consent, then reconnect.",
+      ),
       reconnect: { code: "consent_required", message },
     };
   }
   if (fromNango) {
     // Nango rate-limits its own API (`too_many_request` + Retry-After): retried like Graph's 429.
-    if (status === 429) return { kind: "retry", reason: "throttled", retryAfterMs: retryAfterMs(headers) ?? 1000, nangoLimit: true };
-    if (status === 424 || code === "connection_refresh_backoff" || /credentials|refresh/i.test(message)) return reconnect(refreshErrorCode(message), message || code);
-    if (code === "unknown_connection" || status === 404 || /Failed to get connection/i.test(message)) return reconnect("connection_missing", message || code);
+    if (status === 429)
+      return { kind: "retry", reason: "throttled", retryAfterMs: retryAfterMs(headers) ?? 1000, nangoLimit: true };
+    if (status === 424 || code === "connection_refresh_backoff" || /credentials|refresh/i.test(message))
+      return reconnect(refreshErrorCode(message), message || code);
+    if (code === "unknown_connection" || status === 404 || /Failed to get connection/i.test(message))
+      return reconnect("connection_missing", message || code);
     if (status >= 500) return { kind: "retry", reason: "server" };
-    return { kind: "fatal", error: new AppError("upstream_unavailable", "Microsoft Teams could not be reached. Try again later.") };
+    return {
+      kind: "fatal",
+      error: new AppError("upstream_unavailable", "Microsoft Teams could not be reached. Try again later."),
+    };
   }
   if (status === 429) return { kind: "retry", reason: "throttled", retryAfterMs: retryAfterMs(headers) };
   if (status >= 500) return { kind: "retry", reason: "server", retryAfterMs: retryAfterMs(headers) };
   if (status === 401) return reconnect("token_rejected", message || "Graph refused the access token");
   if (status === 403) {
     if (/scope|permission|insufficient privileges/i.test(message)) {
-      return { kind: "fatal", error: new AppError("forbidden_scope", "This connection lacks a permission Microsoft Teams needs. Ask your administrator, then reconnect.") };
+      return {
+        kind: "fatal",
+        error: new AppError(
+          "forbidden_scope",
+          "This connection lacks a permission Microsoft Teams needs. Ask your administrator, then reconnect.",
+        ),
+      };
     }
     return { kind: "fatal", error: new AppError("forbidden", "You don't have access to this in Microsoft Teams.") };
   }
-  if (status === 404) return { kind: "fatal", error: new AppError("not_found", "This item no longer exists in Microsoft Teams.") };
+  if (status === 404)
+    return { kind: "fatal", error: new AppError("not_found", "This item no longer exists in Microsoft Teams.") };
   return { kind: "fatal", error: new AppError("bad_request", "Microsoft Teams rejected the request.") };
 }

@@ -148,7 +148,10 @@ describe("retries", () => {
 
 describe("$batch", () => {
   it("counts channels of every joined team in one envelope, retrying only the items throttled inside a 200", async () => {
-    await t.emulator.control("/graph/throttling", { limits: { channels: { requests: 3, perSeconds: 1 } }, perResource: null });
+    await t.emulator.control("/graph/throttling", {
+      limits: { channels: { requests: 3, perSeconds: 1 } },
+      perResource: null,
+    });
     const teams = await t.graph.getJoinedTeams(megan);
     expect(teams.length).toBeGreaterThanOrEqual(8);
     expect(teams.every((team) => typeof team.channelCount === "number" && team.channelCount > 0)).toBe(true);
@@ -163,7 +166,10 @@ describe("$batch", () => {
 
   it("keeps per-item statuses: 200, 403 and 404 are final, only 429 is retried", async () => {
     const teams = await t.graph.getJoinedTeams(megan);
-    await t.emulator.control("/graph/throttling", { limits: { channels: { requests: 2, perSeconds: 1 } }, perResource: null });
+    await t.emulator.control("/graph/throttling", {
+      limits: { channels: { requests: 2, perSeconds: 1 } },
+      perResource: null,
+    });
     await t.clearCounters();
     const connection = await t.graph.graphConnectionFor(megan);
     const results = await t.graph.graphBatch(connection, [
@@ -250,7 +256,9 @@ describe("pages of data", () => {
   it("pages a chat's messages with a cursor, older messages on the next page", async () => {
     // The demo data gives chats 5–30 messages: some of Megan's recent chats have a second page.
     const chats = await t.graph.getRecentChats(megan, 8);
-    const pages = await Promise.all(chats.map(async (chat) => ({ chat, page: await t.graph.getChatMessages(megan, chat.id) })));
+    const pages = await Promise.all(
+      chats.map(async (chat) => ({ chat, page: await t.graph.getChatMessages(megan, chat.id) })),
+    );
     const paged = pages.find(({ page }) => page.cursor);
     expect(paged, "one of Megan's recent chats has more than one page of messages").toBeDefined();
     const { chat, page } = paged!;

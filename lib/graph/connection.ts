@@ -26,8 +26,10 @@ const touched = ((globalThis as { __graphTouched?: Map<string, number> }).__grap
  */
 export async function graphConnectionFor(userId: string): Promise<GraphConnection> {
   const row = await findUserConnection(userId);
-  if (!row || row.status === "revoked") throw new AppError("connection_not_found", "Connect Microsoft Teams to see your teams and chats.");
-  if (row.status === "needs_reconnect") throw new AppError("needs_reconnect", "Microsoft stopped accepting your Teams connection. Reconnect to continue.");
+  if (!row || row.status === "revoked")
+    throw new AppError("connection_not_found", "Connect Microsoft Teams to see your teams and chats.");
+  if (row.status === "needs_reconnect")
+    throw new AppError("needs_reconnect", "Microsoft stopped accepting your Teams connection. Reconnect to continue.");
   touchLastUsed(row.id, row.lastUsedAt);
   return {
     userId,
@@ -47,7 +49,10 @@ function touchLastUsed(mappingId: string, lastUsedAt: Date | null): void {
   if (touched.size > 50_000) touched.clear();
   const cutoff = new Date(now - TOUCH_EVERY_MS);
   db.teamsConnection
-    .updateMany({ where: { id: mappingId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] }, data: { lastUsedAt: new Date(now) } })
+    .updateMany({
+      where: { id: mappingId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: cutoff } }] },
+      data: { lastUsedAt: new Date(now) },
+    })
     .catch((error: unknown) => logger.warn("lastUsedAt update failed", { error }));
 }
 
@@ -55,9 +60,16 @@ function touchLastUsed(mappingId: string, lastUsedAt: Date | null): void {
  * Graph or Nango refused the connection: the user must reconnect. Recorded (and audited)
  * through the one needs-reconnect path; the user's cached reads are dropped.
  */
-export async function markConnectionNeedsReconnect(connection: GraphConnection, reason: { code: string; message: string }): Promise<void> {
+export async function markConnectionNeedsReconnect(
+  connection: GraphConnection,
+  reason: { code: string; message: string },
+): Promise<void> {
   try {
-    const { outcome, userId } = await markNeedsReconnect({ nangoConnectionId: connection.nangoConnectionId, ...reason, source: "graph" });
+    const { outcome, userId } = await markNeedsReconnect({
+      nangoConnectionId: connection.nangoConnectionId,
+      ...reason,
+      source: "graph",
+    });
     if (outcome === "updated" && userId) await invalidateUserCache(userId);
   } catch (error) {
     logger.error("could not mark the connection needs_reconnect", { error, mappingId: connection.mappingId });

@@ -15,7 +15,9 @@ function mac(payload: string): string {
  * can never make the server fetch a URL of its choosing.
  */
 export function encodeCursor(userId: string, scope: string, endpoint: string): string {
-  const payload = Buffer.from(JSON.stringify({ u: userId, s: scope, e: endpoint, t: Date.now() })).toString("base64url");
+  const payload = Buffer.from(JSON.stringify({ u: userId, s: scope, e: endpoint, t: Date.now() })).toString(
+    "base64url",
+  );
   return `${payload}.${mac(payload)}`;
 }
 
@@ -32,7 +34,8 @@ export function decodeCursor(userId: string, scope: string, cursor: string): str
   } catch {
     throw invalid;
   }
-  if (data.u !== userId || data.s !== scope || typeof data.e !== "string" || !data.e.startsWith("/v1.0/")) throw invalid;
+  if (data.u !== userId || data.s !== scope || typeof data.e !== "string" || !data.e.startsWith("/v1.0/"))
+    throw invalid;
   if (typeof data.t !== "number" || Date.now() - data.t > MAX_AGE_MS) throw invalid;
   return data.e;
 }

@@ -25,7 +25,10 @@ export const graphIdSchema = z.string().refine(isGraphId, "Not a valid Microsoft
  * Every interpolated value is validated and encoded.
  */
 export function graphPath(strings: TemplateStringsArray, ...ids: string[]): string {
-  return strings.reduce((path, literal, i) => path + literal + (i < ids.length ? encodeURIComponent(parseGraphId(ids[i])) : ""), "");
+  return strings.reduce(
+    (path, literal, i) => path + literal + (i < ids.length ? encodeURIComponent(parseGraphId(ids[i])) : ""),
+    "",
+  );
 }
 
 /**

@@ -9,22 +9,42 @@ import type { MessageView, Paged } from "./types";
 
 const PAGE_SIZE = 20;
 
-async function messagePage(userId: string, scope: string, first: string, cursor: string | undefined, options?: ReadOptions): Promise<Paged<MessageView>> {
+async function messagePage(
+  userId: string,
+  scope: string,
+  first: string,
+  cursor: string | undefined,
+  options?: ReadOptions,
+): Promise<Paged<MessageView>> {
   const endpoint = cursor ? decodeCursor(userId, scope, cursor) : first;
   return readGraph(
     userId,
     endpoint,
     async (connection) => {
       const page = await getPage<ChatMessage>(connection, endpoint);
-      return { items: page.items.map(reshapeMessage), cursor: page.next ? encodeCursor(userId, scope, page.next) : null };
+      return {
+        items: page.items.map(reshapeMessage),
+        cursor: page.next ? encodeCursor(userId, scope, page.next) : null,
+      };
     },
     options,
   );
 }
 
 /** A page of a chat's messages, newest first; `cursor` continues with older ones. */
-export function getChatMessages(userId: string, chatId: string, cursor?: string, options?: ReadOptions): Promise<Paged<MessageView>> {
-  return messagePage(userId, `chat:${chatId}`, `${graphPath`/v1.0/chats/${chatId}/messages`}?$top=${PAGE_SIZE}`, cursor, options);
+export function getChatMessages(
+  userId: string,
+  chatId: string,
+  cursor?: string,
+  options?: ReadOptions,
+): Promise<Paged<MessageView>> {
+  return messagePage(
+    userId,
+    `chat:${chatId}`,
+    `${graphPath`/v1.0/chats/${chatId}/messages`}?$top=${PAGE_SIZE}`,
+    cursor,
+    options,
+  );
 }
 
 /**
@@ -32,13 +52,31 @@ export function getChatMessages(userId: string, chatId: string, cursor?: string,
  * replies along where Graph supports it; otherwise `replies` is null and the page
  * offers to load them (getMessageReplies).
  */
-export function getChannelMessages(userId: string, teamId: string, channelId: string, cursor?: string, options?: ReadOptions): Promise<Paged<MessageView>> {
+export function getChannelMessages(
+  userId: string,
+  teamId: string,
+  channelId: string,
+  cursor?: string,
+  options?: ReadOptions,
+): Promise<Paged<MessageView>> {
   const first = `${graphPath`/v1.0/teams/${teamId}/channels/${channelId}/messages`}?$top=${PAGE_SIZE}&$expand=replies`;
   return messagePage(userId, `channel:${teamId}:${channelId}`, first, cursor, options);
 }
 
 /** All replies to one channel message, oldest first (as a thread reads). */
-export function getMessageReplies(userId: string, teamId: string, channelId: string, messageId: string, options?: ReadOptions): Promise<MessageView[]> {
+export function getMessageReplies(
+  userId: string,
+  teamId: string,
+  channelId: string,
+  messageId: string,
+  options?: ReadOptions,
+): Promise<MessageView[]> {
   const endpoint = `${graphPath`/v1.0/teams/${teamId}/channels/${channelId}/messages/${messageId}/replies`}?$top=50`;
-  return readGraph(userId, endpoint, async (connection) => (await getAllPages<ChatMessage>(connection, endpoint, { maxPages: 20 })).map(reshapeMessage).reverse(), options);
+  return readGraph(
+    userId,
+    endpoint,
+    async (connection) =>
+      (await getAllPages<ChatMessage>(connection, endpoint, { maxPages: 20 })).map(reshapeMessage).reverse(),
+    options,
+  );
 }

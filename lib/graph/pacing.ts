@@ -50,11 +50,23 @@ export function createRedisPacer(store: SharedStore, local: Pacer = createLocalP
   const bucketKey = (tenant: string, cls: ThrottleClass) => store.key("pace", tenant, cls);
   const blockKey = (tenant: string) => store.key("pace-block", tenant);
   const take = (tenant: string, cls: ThrottleClass, need: number, maxWait: number) =>
-    store.run(async (redis) => {
-      const rate = ratePerSecond(cls);
-      const [kind, ms] = (await redis.eval(TAKE, 2, bucketKey(tenant, cls), blockKey(tenant), String(rate / 1000), String(rate), String(need), String(Math.max(0, maxWait)))) as [number, number];
-      return { kind, ms };
-    }, () => null);
+    store.run(
+      async (redis) => {
+        const rate = ratePerSecond(cls);
+        const [kind, ms] = (await redis.eval(
+          TAKE,
+          2,
+          bucketKey(tenant, cls),
+          blockKey(tenant),
+          String(rate / 1000),
+          String(rate),
+          String(need),
+          String(Math.max(0, maxWait)),
+        )) as [number, number];
+        return { kind, ms };
+      },
+      () => null,
+    );
   const blockedFor = (tenant: string) =>
     store.run(
       (redis) => redis.pttl(blockKey(tenant)),
@@ -88,7 +100,12 @@ export function createRedisPacer(store: SharedStore, local: Pacer = createLocalP
     blockTenant(tenant, ms) {
       local.blockTenant(tenant, ms);
       void store.run(
-        (redis) => redis.multi().set(blockKey(tenant), "1", "PX", Math.ceil(ms), "NX").pexpire(blockKey(tenant), Math.ceil(ms), "GT").exec(),
+        (redis) =>
+          redis
+            .multi()
+            .set(blockKey(tenant), "1", "PX", Math.ceil(ms), "NX")
+            .pexpire(blockKey(tenant), Math.ceil(ms), "GT")
+            .exec(),
         () => null,
       );
     },
@@ -97,7 +114,12 @@ export function createRedisPacer(store: SharedStore, local: Pacer = createLocalP
       local.reset();
       // One command, so it runs before anything this instance sends afterwards.
       void store.run(
-        (redis) => redis.eval("for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end return 0", 0, store.key("pace*")),
+        (redis) =>
+          redis.eval(
+            "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end return 0",
+            0,
+            store.key("pace*"),
+          ),
         () => null,
       );
     },

@@ -32,7 +32,8 @@ export function nextEndpoint(nextLink: string | undefined, collectionPath: strin
   const endpoint = nextLink.startsWith(origin) ? nextLink.slice(origin.length) : "";
   const path = endpoint.split("?")[0];
   const decoded = path === undefined ? null : decodedPath(path);
-  if (decoded === null || decoded !== decodedPath(collectionPath)) throw new AppError("upstream_unavailable", "Microsoft Teams sent an unexpected page link.");
+  if (decoded === null || decoded !== decodedPath(collectionPath))
+    throw new AppError("upstream_unavailable", "Microsoft Teams sent an unexpected page link.");
   return endpoint;
 }
 
@@ -46,13 +47,21 @@ function decodedPath(path: string): string | null {
 
 export const collectionPath = (endpoint: string) => endpoint.split("?")[0]!;
 
-export async function getPage<T>(connection: GraphConnection, endpoint: string, options?: RequestOptions): Promise<GraphPage<T>> {
+export async function getPage<T>(
+  connection: GraphConnection,
+  endpoint: string,
+  options?: RequestOptions,
+): Promise<GraphPage<T>> {
   const { data } = await graphRequest<GraphCollection<T>>(connection, { endpoint }, options);
   return { items: data.value ?? [], next: nextEndpoint(data["@odata.nextLink"], collectionPath(endpoint)) };
 }
 
 /** Every page of a collection, following nextLinks to the end (bounded against loops). */
-export async function getAllPages<T>(connection: GraphConnection, endpoint: string, { maxPages = 200, ...options }: RequestOptions & { maxPages?: number } = {}): Promise<T[]> {
+export async function getAllPages<T>(
+  connection: GraphConnection,
+  endpoint: string,
+  { maxPages = 200, ...options }: RequestOptions & { maxPages?: number } = {},
+): Promise<T[]> {
   const items: T[] = [];
   let next: string | null = endpoint;
   for (let page = 0; next && page < maxPages; page++) {

@@ -6,5 +6,11 @@ import { reshapePresence } from "./reshape";
 import type { PresenceView } from "./types";
 
 export function getMyPresence(userId: string, options?: ReadOptions): Promise<PresenceView> {
-  return readGraph(userId, "presence", async (connection) => reshapePresence((await graphRequest<Presence>(connection, { endpoint: "/v1.0/me/presence" })).data), options);
+  return readGraph(
+    userId,
+    "presence",
+    async (connection) =>
+      reshapePresence((await graphRequest<Presence>(connection, { endpoint: "/v1.0/me/presence" })).data),
+    options,
+  );
 }

@@ -12,9 +12,16 @@ export interface ReadOptions {
  * (a disconnect or a needs_reconnect shows at once); the cache key includes the Nango
  * connection id, so data of a previous connection is never served after a reconnect.
  */
-export async function readGraph<T>(userId: string, key: string, load: (connection: GraphConnection) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+export async function readGraph<T>(
+  userId: string,
+  key: string,
+  load: (connection: GraphConnection) => Promise<T>,
+  options: ReadOptions = {},
+): Promise<T> {
   const connection = await graphConnectionFor(userId);
-  return cachedRead(userId, `${connection.nangoConnectionId}|${key}`, () => load(connection), { refresh: options.refresh });
+  return cachedRead(userId, `${connection.nangoConnectionId}|${key}`, () => load(connection), {
+    refresh: options.refresh,
+  });
 }
 
 /** Caches what another read already returned under the key `readGraph(userId, key)` uses. */

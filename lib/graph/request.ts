@@ -27,7 +27,8 @@ function giveUp(failure: Extract<Failure, { kind: "retry" }>, waitMs: number): A
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     return new AppError("throttled", `Microsoft Teams is busy. Try again in ${seconds} seconds.`, seconds);
   }
-  if (failure.reason === "timeout") return new AppError("upstream_unavailable", "Microsoft Teams took too long to answer. Try again.");
+  if (failure.reason === "timeout")
+    return new AppError("upstream_unavailable", "Microsoft Teams took too long to answer. Try again.");
   return new AppError("upstream_unavailable", "Microsoft Teams is not responding right now. Try again in a moment.");
 }
 
@@ -38,22 +39,35 @@ function giveUp(failure: Extract<Failure, { kind: "retry" }>, waitMs: number): A
  * every failure into an `AppError` a page can explain. A refused connection is marked
  * `needs_reconnect` in the database.
  */
-export async function graphRequest<T>(connection: GraphConnection, call: GraphCall, options: RequestOptions = {}): Promise<GraphResponse<T>> {
+export async function graphRequest<T>(
+  connection: GraphConnection,
+  call: GraphCall,
+  options: RequestOptions = {},
+): Promise<GraphResponse<T>> {
   const deadline = options.deadline ?? Date.now() + graphPolicy.deadlineMs;
   for (let attempt = 0; ; attempt++) {
-    await acquireTenantSlot(connection.tenantKey, options.throttleClass ?? throttleClassOf(call.endpoint), options.cost ?? 1, deadline);
+    await acquireTenantSlot(
+      connection.tenantKey,
+      options.throttleClass ?? throttleClassOf(call.endpoint),
+      options.cost ?? 1,
+      deadline,
+    );
     const controller = new AbortController();
     const budget = Math.min(graphPolicy.attemptTimeoutMs, deadline - Date.now());
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, Math.max(1, budget));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort();
+      },
+      Math.max(1, budget),
+    );
     let failure: Failure;
     try {
       const response = await proxyOnce(connection.nangoConnectionId, call, controller.signal);
       // axios hands back the raw text when a 2xx body is not JSON (a truncated response).
-      if (typeof response.data === "object" && response.data !== null) return { status: response.status, data: response.data as T };
+      if (typeof response.data === "object" && response.data !== null)
+        return { status: response.status, data: response.data as T };
       if (response.status === 204) return { status: 204, data: null as T };
       failure = { kind: "retry", reason: "malformed" };
     } catch (error) {
@@ -67,11 +81,16 @@ export async function graphRequest<T>(connection: GraphConnection, call: GraphCa
       if (failure.reconnect && connection.mappingId) await markConnectionNeedsReconnect(connection, failure.reconnect);
       throw failure.error;
     }
-    if (failure.reason === "throttled" && !failure.nangoLimit && failure.retryAfterMs !== undefined) blockTenant(connection.tenantKey, failure.retryAfterMs);
+    if (failure.reason === "throttled" && !failure.nangoLimit && failure.retryAfterMs !== undefined)
+      blockTenant(connection.tenantKey, failure.retryAfterMs);
     const wait = failure.retryAfterMs ?? backoffDelay(attempt);
     const tooLong = failure.retryAfterMs !== undefined && failure.retryAfterMs > graphPolicy.maxRetryAfterMs;
     if (attempt + 1 >= graphPolicy.maxAttempts || tooLong || Date.now() + wait >= deadline) {
-      logger.warn("graph call failed", { endpoint: call.endpoint.split("?")[0], reason: failure.reason, attempts: attempt + 1 });
+      logger.warn("graph call failed", {
+        endpoint: call.endpoint.split("?")[0],
+        reason: failure.reason,
+        attempts: attempt + 1,
+      });
       throw giveUp(failure, failure.retryAfterMs ?? Math.max(wait, graphPolicy.baseDelayMs));
     }
     await sleep(wait);

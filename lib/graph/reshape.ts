@@ -10,7 +10,16 @@ import type {
   Team,
 } from "@microsoft/microsoft-graph-types";
 import { sanitizeMessageHtml, textToHtml } from "./sanitize";
-import type { ChannelSummary, ChatMember, ChatSummary, ChatType, MessageAttachment, MessageView, PresenceView, TeamSummary } from "./types";
+import type {
+  ChannelSummary,
+  ChatMember,
+  ChatSummary,
+  ChatType,
+  MessageAttachment,
+  MessageView,
+  PresenceView,
+  TeamSummary,
+} from "./types";
 
 const PREVIEW_LENGTH = 140;
 
@@ -40,7 +49,9 @@ function chatType(value: Chat["chatType"]): ChatType {
 
 function plainPreview(content: string | null | undefined): string {
   // Tags out, then entities decoded (`I&#39;ll` → `I'll`): React escapes the plain text again.
-  const text = decodeHTML((content ?? "").replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  const text = decodeHTML((content ?? "").replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
 }
 
@@ -51,7 +62,8 @@ export function reshapeChat(chat: Chat, selfEmail: string | null = null): ChatSu
   const others = members.filter((member) => !self || member.email?.toLowerCase() !== self);
   const memberNames = others.map((member) => member.displayName ?? member.email ?? "Unknown").filter(Boolean);
   const preview = chat.lastMessagePreview;
-  const title = chat.topic?.trim() || memberNames.join(", ") || (chatType(chat.chatType) === "meeting" ? "Meeting chat" : "Chat");
+  const title =
+    chat.topic?.trim() || memberNames.join(", ") || (chatType(chat.chatType) === "meeting" ? "Meeting chat" : "Chat");
   return {
     id: chat.id ?? "",
     title,

@@ -3,11 +3,13 @@ import { sanitizeMessageHtml, textToHtml } from "./sanitize";
 
 describe("sanitizeMessageHtml", () => {
   it("keeps basic formatting", () => {
-    expect(sanitizeMessageHtml("<p>Hello <b>bold</b> <em>it</em></p><ul><li>one</li></ul>")).toBe("<p>Hello <b>bold</b> <em>it</em></p><ul><li>one</li></ul>");
+    expect(sanitizeMessageHtml("<p>Hello <b>bold</b> <em>it</em></p><ul><li>one</li></ul>")).toBe(
+      "<p>Hello <b>bold</b> <em>it</em></p><ul><li>one</li></ul>",
+    );
   });
 
   it("drops script and style elements with their content", () => {
-    const out = sanitizeMessageHtml('<p>hi</p><script>alert(1)</script><style>p{color:red}</style>');
+    const out = sanitizeMessageHtml("<p>hi</p><script>alert(1)</script><style>p{color:red}</style>");
     expect(out).toBe("<p>hi</p>");
   });
 
@@ -18,14 +20,20 @@ describe("sanitizeMessageHtml", () => {
   });
 
   it("removes javascript: and data: links but keeps their text", () => {
-    const out = sanitizeMessageHtml('<a href="javascript:alert(1)">click</a> <a href="JaVaScRiPt:alert(1)">two</a> <a href="data:text/html,x">three</a>');
+    const out = sanitizeMessageHtml(
+      '<a href="javascript:alert(1)">click</a> <a href="JaVaScRiPt:alert(1)">two</a> <a href="data:text/html,x">three</a>',
+    );
     expect(out).not.toMatch(/javascript|data:/i);
     expect(out).toContain("click");
   });
 
   it("opens safe links in a new tab without referrer", () => {
-    const out = sanitizeMessageHtml('<a href="https://example.com/a?b=1" target="_self" rel="opener">site</a> <a href="mailto:a@b.example">mail</a>');
-    expect(out).toContain('<a href="https://example.com/a?b=1" target="_blank" rel="noopener noreferrer nofollow">site</a>');
+    const out = sanitizeMessageHtml(
+      '<a href="https://example.com/a?b=1" target="_self" rel="opener">site</a> <a href="mailto:a@b.example">mail</a>',
+    );
+    expect(out).toContain(
+      '<a href="https://example.com/a?b=1" target="_blank" rel="noopener noreferrer nofollow">site</a>',
+    );
     expect(out).toContain('href="mailto:a@b.example"');
   });
 
@@ -34,7 +42,9 @@ describe("sanitizeMessageHtml", () => {
   });
 
   it("removes iframes, objects and embeds", () => {
-    const out = sanitizeMessageHtml('<iframe src="https://evil.example"></iframe><object data="x"></object><embed src="y"><p>ok</p>');
+    const out = sanitizeMessageHtml(
+      '<iframe src="https://evil.example"></iframe><object data="x"></object><embed src="y"><p>ok</p>',
+    );
     expect(out).toBe("<p>ok</p>");
   });
 
@@ -44,23 +54,31 @@ describe("sanitizeMessageHtml", () => {
   });
 
   it("removes style attributes and unknown classes", () => {
-    const out = sanitizeMessageHtml('<p style="position:fixed;top:0" class="x">a</p><span style="background:url(javascript:x)">b</span>');
+    const out = sanitizeMessageHtml(
+      '<p style="position:fixed;top:0" class="x">a</p><span style="background:url(javascript:x)">b</span>',
+    );
     expect(out).toBe("<p>a</p><span>b</span>");
   });
 
   it("renders Teams mentions as styled spans", () => {
-    expect(sanitizeMessageHtml('<p><at id="0">Megan Bowen</at> hi</p>')).toBe('<p><span class="mention" data-mention-id="0">Megan Bowen</span> hi</p>');
+    expect(sanitizeMessageHtml('<p><at id="0">Megan Bowen</at> hi</p>')).toBe(
+      '<p><span class="mention" data-mention-id="0">Megan Bowen</span> hi</p>',
+    );
   });
 
   it("replaces inline images by a marker and drops attachment placeholders", () => {
-    const out = sanitizeMessageHtml('<p>see</p><img src="https://graph.microsoft.com/v1.0/x/$value" alt="chart"><attachment id="abc"></attachment>');
+    const out = sanitizeMessageHtml(
+      '<p>see</p><img src="https://graph.microsoft.com/v1.0/x/$value" alt="chart"><attachment id="abc"></attachment>',
+    );
     expect(out).not.toContain("<img");
     expect(out).toContain("[Image: chart]");
     expect(out).not.toContain("attachment");
   });
 
   it("neutralises broken markup", () => {
-    const out = sanitizeMessageHtml('<p>x</p><scr<script>ipt>alert(1)</script><a href="jav&#x09;ascript:alert(1)">y</a>');
+    const out = sanitizeMessageHtml(
+      '<p>x</p><scr<script>ipt>alert(1)</script><a href="jav&#x09;ascript:alert(1)">y</a>',
+    );
     expect(out).not.toMatch(/<script|javascript|alert\(1\)<\/a/i);
   });
 });

@@ -28,7 +28,8 @@ export function getJoinedTeams(userId: string, options?: ReadOptions): Promise<T
         const value = result?.status === 200 && Array.isArray(body?.value) ? body.value : null;
         const summary = reshapeTeam(team, value ? value.length : null);
         // A complete channel list is all the team page needs: keep it for that page.
-        if (value && !body?.["@odata.nextLink"]) primeGraph(userId, connection, teamKey(team.id), { team: summary, channels: value.map(reshapeChannel) });
+        if (value && !body?.["@odata.nextLink"])
+          primeGraph(userId, connection, teamKey(team.id), { team: summary, channels: value.map(reshapeChannel) });
         return summary;
       });
     },
@@ -37,7 +38,11 @@ export function getJoinedTeams(userId: string, options?: ReadOptions): Promise<T
 }
 
 /** One team and its channels (the ones the user can see), fetched in parallel. */
-export function getTeamWithChannels(userId: string, teamId: string, options?: ReadOptions): Promise<{ team: TeamSummary; channels: ChannelSummary[] }> {
+export function getTeamWithChannels(
+  userId: string,
+  teamId: string,
+  options?: ReadOptions,
+): Promise<{ team: TeamSummary; channels: ChannelSummary[] }> {
   return readGraph(
     userId,
     teamKey(teamId),
@@ -52,11 +57,20 @@ export function getTeamWithChannels(userId: string, teamId: string, options?: Re
   );
 }
 
-export function getChannel(userId: string, teamId: string, channelId: string, options?: ReadOptions): Promise<ChannelSummary> {
+export function getChannel(
+  userId: string,
+  teamId: string,
+  channelId: string,
+  options?: ReadOptions,
+): Promise<ChannelSummary> {
   return readGraph(
     userId,
     `channel:${teamId}:${channelId}`,
-    async (connection) => reshapeChannel((await graphRequest<Channel>(connection, { endpoint: graphPath`/v1.0/teams/${teamId}/channels/${channelId}` })).data),
+    async (connection) =>
+      reshapeChannel(
+        (await graphRequest<Channel>(connection, { endpoint: graphPath`/v1.0/teams/${teamId}/channels/${channelId}` }))
+          .data,
+      ),
     options,
   );
 }

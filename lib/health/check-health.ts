@@ -42,9 +42,14 @@ let cachedNango: { at: number; check: Promise<Check> } | undefined;
  * `degraded` (the instance still serves, uncached and paced on its own), never 503.
  */
 export async function checkHealth(): Promise<HealthReport> {
-  if (!cachedNango || Date.now() - cachedNango.at > NANGO_CACHE_MS) cachedNango = { at: Date.now(), check: nangoCheck() };
+  if (!cachedNango || Date.now() - cachedNango.at > NANGO_CACHE_MS)
+    cachedNango = { at: Date.now(), check: nangoCheck() };
   const store = sharedStore();
-  const [database, nango, redis] = await Promise.all([databaseCheck(), cachedNango.check, store?.ping(REDIS_TIMEOUT_MS)]);
+  const [database, nango, redis] = await Promise.all([
+    databaseCheck(),
+    cachedNango.check,
+    store?.ping(REDIS_TIMEOUT_MS),
+  ]);
   const ok = database.ok && nango.ok && (redis?.ok ?? true);
   return { status: ok ? "ok" : "degraded", checks: { database, nango, ...(redis ? { redis } : {}) } };
 }

@@ -21,7 +21,8 @@ interface Bucket {
 
 const MAX_BUCKETS = 50_000;
 
-const limited = (retryAfter: number) => new AppError("rate_limited", `Too many requests. Try again in ${retryAfter} s.`, retryAfter);
+const limited = (retryAfter: number) =>
+  new AppError("rate_limited", `Too many requests. Try again in ${retryAfter} s.`, retryAfter);
 
 /**
  * Token buckets in process memory (no `REDIS_URL`). Behind several instances each
@@ -63,7 +64,13 @@ export function createRedisRateLimits(store: SharedStore): RateLimits {
     if (!limiter) {
       const options = { points: capacity, duration: Math.max(1, Math.round((capacity / refillPerMinute) * 60)) };
       const local = new RateLimiterMemory({ ...options, keyPrefix: `local:${scope}` });
-      const shared = new RateLimiterRedis({ ...options, storeClient: store.redis, keyPrefix: store.key("rl", scope), insuranceLimiter: local, rejectIfRedisNotReady: true });
+      const shared = new RateLimiterRedis({
+        ...options,
+        storeClient: store.redis,
+        keyPrefix: store.key("rl", scope),
+        insuranceLimiter: local,
+        rejectIfRedisNotReady: true,
+      });
       limiter = { shared, local };
       limiters.set(id, limiter);
     }

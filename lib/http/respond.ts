@@ -8,12 +8,18 @@ import { logger } from "@/lib/logger";
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    return NextResponse.json({ error: { code: "invalid_input", message: "The request is not valid.", issues } }, { status: 400 });
+    return NextResponse.json(
+      { error: { code: "invalid_input", message: "The request is not valid.", issues } },
+      { status: 400 },
+    );
   }
   if (error instanceof AppError) {
     const headers = error.retryAfter ? { "retry-after": String(error.retryAfter) } : undefined;
     return NextResponse.json(error.toJSON(), { status: error.status, headers });
   }
   logger.error("unhandled route error", { error });
-  return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong. Try again." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "internal_error", message: "Something went wrong. Try again." } },
+    { status: 500 },
+  );
 }

@@ -15,7 +15,10 @@ const query = z.object({
  * The query of a Teams data route: an optional paging cursor (ours, signed) and
  * `refresh=1`, which skips the cache and is rate limited per user.
  */
-export async function readQuery(request: NextRequest, userId: string): Promise<{ cursor?: string; options: ReadOptions }> {
+export async function readQuery(
+  request: NextRequest,
+  userId: string,
+): Promise<{ cursor?: string; options: ReadOptions }> {
   const parsed = query.parse({
     cursor: request.nextUrl.searchParams.get("cursor") ?? undefined,
     refresh: request.nextUrl.searchParams.get("refresh") ?? undefined,
@@ -26,7 +29,10 @@ export async function readQuery(request: NextRequest, userId: string): Promise<{
 
 /** Route params that are Graph ids, validated by shape (400 invalid_input otherwise). */
 export function idParams<K extends string>(params: Record<K, string>): Record<K, string> {
-  const shape = Object.fromEntries(Object.keys(params).map((key) => [key, graphIdSchema])) as Record<K, typeof graphIdSchema>;
+  const shape = Object.fromEntries(Object.keys(params).map((key) => [key, graphIdSchema])) as Record<
+    K,
+    typeof graphIdSchema
+  >;
   const decoded = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, decodeParam(String(value))]));
   return z.object(shape).parse(decoded) as Record<K, string>;
 }

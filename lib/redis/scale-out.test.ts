@@ -19,7 +19,8 @@ import { hasRedisServer, startRedisServer, type RedisServer } from "@/test-suppo
 import { createSharedStore, type SharedStore } from "./store";
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
-if (process.env.CI && (!REDIS_URL || !hasRedisServer())) throw new Error("CI runs the Redis suite: set TEST_REDIS_URL and install redis-server (.ci/run does both)");
+if (process.env.CI && (!REDIS_URL || !hasRedisServer()))
+  throw new Error("CI runs the Redis suite: set TEST_REDIS_URL and install redis-server (.ci/run does both)");
 
 /** The connect-session route's rule (app/api/connect/session/route.ts). */
 const CONNECT_SESSION = { capacity: 10, refillPerMinute: 10 };
@@ -84,7 +85,11 @@ describe.skipIf(!REDIS_URL)("two instances on one Redis", () => {
 
   it("a read in flight on B when A invalidates never writes its (stale) answer", async () => {
     let release!: () => void;
-    const slow = b.cache.cachedRead("user-4", "k", () => new Promise<string>((resolve) => (release = () => resolve("before"))));
+    const slow = b.cache.cachedRead(
+      "user-4",
+      "k",
+      () => new Promise<string>((resolve) => (release = () => resolve("before"))),
+    );
     await until(() => release !== undefined);
     await a.cache.invalidateUserCache("user-4");
     release();
@@ -123,7 +128,9 @@ describe.skipIf(!REDIS_URL)("two instances on one Redis", () => {
     const user = `user-${randomUUID()}`;
     for (let i = 0; i < 10; i++) await (i % 2 ? a : b).limits.take("connect-session", user, CONNECT_SESSION);
     for (const target of [a, b]) {
-      const refused = await target.limits.take("connect-session", user, CONNECT_SESSION).catch((error: unknown) => error);
+      const refused = await target.limits
+        .take("connect-session", user, CONNECT_SESSION)
+        .catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(AppError);
       expect(refused).toMatchObject({ code: "rate_limited" });
       expect((refused as AppError).retryAfter).toBeGreaterThan(0);
@@ -139,7 +146,9 @@ describe.skipIf(!REDIS_URL)("two instances on one Redis", () => {
     const deadline = started + 20_000;
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        (i % 2 ? a : b).pacer.acquireTenantSlot(tenant, "messages", 1, deadline).then(() => admitted.push(Date.now() - started)),
+        (i % 2 ? a : b).pacer
+          .acquireTenantSlot(tenant, "messages", 1, deadline)
+          .then(() => admitted.push(Date.now() - started)),
       ),
     );
     const last = Math.max(...admitted);
@@ -155,7 +164,11 @@ describe.skipIf(!REDIS_URL)("two instances on one Redis", () => {
   it("without Redis, the same load through two instances gets twice the budget (the problem)", async () => {
     const [localA, localB] = [createPacer(null), createPacer(null)];
     const started = Date.now();
-    await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? localA : localB).acquireTenantSlot("tenant-local", "messages", 1, started + 20_000)));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        (i % 2 ? localA : localB).acquireTenantSlot("tenant-local", "messages", 1, started + 20_000),
+      ),
+    );
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
@@ -169,7 +182,9 @@ describe.skipIf(!REDIS_URL)("two instances on one Redis", () => {
     await expect(b.pacer.acquireTenantSlot(tenant, "teams", 1, Date.now() + 5_000)).resolves.toBeUndefined();
     a.pacer.blockTenant(tenant, 3_000);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await expect(b.pacer.acquireTenantSlot(tenant, "teams", 1, Date.now() + 1_000)).rejects.toMatchObject({ code: "throttled" });
+    await expect(b.pacer.acquireTenantSlot(tenant, "teams", 1, Date.now() + 1_000)).rejects.toMatchObject({
+      code: "throttled",
+    });
   });
 });
 

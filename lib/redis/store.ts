@@ -57,7 +57,10 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
   const goDegraded = (reason: string) => {
     if (degraded) return;
     degraded = true;
-    logger.warn("redis unavailable: serving uncached Graph reads with per-instance pacing and rate limits until it returns", { reason });
+    logger.warn(
+      "redis unavailable: serving uncached Graph reads with per-instance pacing and rate limits until it returns",
+      { reason },
+    );
   };
   const recover = () => {
     if (!degraded) return;
@@ -96,7 +99,10 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
     async run(fn, fallback) {
       if (firstReady && !everReady && !degraded) {
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([firstReady, new Promise((resolve) => (timer = setTimeout(resolve, COMMAND_TIMEOUT_MS)))]).finally(() => clearTimeout(timer));
+        await Promise.race([
+          firstReady,
+          new Promise((resolve) => (timer = setTimeout(resolve, COMMAND_TIMEOUT_MS))),
+        ]).finally(() => clearTimeout(timer));
         firstReady = undefined;
       }
       if (!available()) return fallback();

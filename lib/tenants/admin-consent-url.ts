@@ -11,7 +11,9 @@ let clientIdCache: Promise<string> | null = null;
 
 /** The app registration Nango connects with: the one an admin must grant. */
 function integrationClientId(): Promise<string> {
-  clientIdCache ??= withNangoRetry(() => nango.getIntegration({ uniqueKey: integrationId }, { include: ["credentials"] }))
+  clientIdCache ??= withNangoRetry(() =>
+    nango.getIntegration({ uniqueKey: integrationId }, { include: ["credentials"] }),
+  )
     .then(({ data }) => {
       const clientId = (data as { credentials?: { client_id?: string } }).credentials?.client_id;
       if (!clientId) throw new Error("the integration has no client id");
@@ -33,7 +35,9 @@ function integrationClientId(): Promise<string> {
  * `common`, when the tenant is not known).
  */
 export async function adminConsentUrl(state: Omit<AdminConsentState, "at">): Promise<string> {
-  const url = new URL(`${env.MICROSOFT_LOGIN_URL}/${encodeURIComponent(state.tenant ?? "organizations")}/v2.0/adminconsent`);
+  const url = new URL(
+    `${env.MICROSOFT_LOGIN_URL}/${encodeURIComponent(state.tenant ?? "organizations")}/v2.0/adminconsent`,
+  );
   url.searchParams.set("client_id", await integrationClientId());
   url.searchParams.set("redirect_uri", `${env.APP_URL}${ADMIN_CONSENT_CALLBACK_PATH}`);
   url.searchParams.set("scope", "https://graph.microsoft.com/.default");

@@ -18,18 +18,30 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function completeAdminConsent(query: URLSearchParams): Promise<AdminConsentOutcome> {
   const state = decodeAdminConsentState(query.get("state"));
-  if (!state) return { ok: false, reason: "invalid_state", message: "This approval link is invalid or has expired. Start again from the app.", byAdmin: false };
+  if (!state)
+    return {
+      ok: false,
+      reason: "invalid_state",
+      message: "This approval link is invalid or has expired. Start again from the app.",
+      byAdmin: false,
+    };
   const byAdmin = state.by.admin;
   const actor = { id: state.by.id, email: state.by.email };
   const error = query.get("error");
   if (error) {
     const description = (query.get("error_description") ?? "").slice(0, 300);
-    await recordAudit({ action: "tenant.admin_consent_failed", actor, details: { tenantId: state.tenant, error, description } });
+    await recordAudit({
+      action: "tenant.admin_consent_failed",
+      actor,
+      details: { tenantId: state.tenant, error, description },
+    });
     const declined = error === "access_denied";
     return {
       ok: false,
       reason: declined ? "declined" : "error",
-      message: declined ? "The organization-wide approval was cancelled." : `Microsoft did not grant the approval: ${description || error}`,
+      message: declined
+        ? "The organization-wide approval was cancelled."
+        : `Microsoft did not grant the approval: ${description || error}`,
       byAdmin,
     };
   }
@@ -39,7 +51,12 @@ export async function completeAdminConsent(query: URLSearchParams): Promise<Admi
   }
   if (state.tenant && GUID.test(state.tenant) && state.tenant.toLowerCase() !== tenantId.toLowerCase()) {
     logger.warn("admin consent granted for another tenant than asked", { asked: state.tenant, granted: tenantId });
-    return { ok: false, reason: "wrong_tenant", message: "The approval was given for another organization than the one asked for.", byAdmin };
+    return {
+      ok: false,
+      reason: "wrong_tenant",
+      message: "The approval was given for another organization than the one asked for.",
+      byAdmin,
+    };
   }
   await recordAdminGrant(tenantId, byAdmin ? state.by.email : null);
   await recordAudit({ action: "tenant.admin_consent_granted", actor, details: { tenantId, viaSharedLink: !byAdmin } });

@@ -1,8 +1,7 @@
 import type { TenantConsentView } from "./tenant-consent";
 
 export type ConsentRepromptVerdict =
-  | { safe: true }
-  | { safe: false; reason: "tenant_restricts_user_consent" | "tenant_wide_grant"; message: string };
+  { safe: true } | { safe: false; reason: "tenant_restricts_user_consent" | "tenant_wide_grant"; message: string };
 
 /**
  * Whether forcing `prompt=consent` on a user of this tenant can end anywhere but an

@@ -14,7 +14,8 @@ const statePayload = z.object({
 });
 export type AdminConsentState = z.infer<typeof statePayload>;
 
-const sign = (payload: string) => createHmac("sha256", env.AUTH_SECRET).update(`admin-consent|${payload}`).digest("base64url");
+const sign = (payload: string) =>
+  createHmac("sha256", env.AUTH_SECRET).update(`admin-consent|${payload}`).digest("base64url");
 
 /**
  * The `state` of an admin-consent request: who asked and for which tenant, signed with

@@ -26,7 +26,8 @@ export async function applyRefreshFailure(
       if (!account.authFailed) return record({ ...event, outcome: "stale_refresh_failure" }, "stale_refresh_failure");
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (error.code === "connection_not_found") return record({ ...event, outcome: "connection_gone" }, "connection_gone");
+      if (error.code === "connection_not_found")
+        return record({ ...event, outcome: "connection_gone" }, "connection_gone");
       if (error.code !== "needs_reconnect") throw error;
     }
   }

@@ -34,11 +34,15 @@ export async function handleNangoWebhook(rawBody: string, payload: unknown): Pro
     if (hook.operation !== "refresh") return record({ ...event, outcome: "ignored" }, "ignored");
     return applyRefreshFailure(hook, event);
   }
-  if (hook.operation !== "creation" && hook.operation !== "override") return record({ ...event, outcome: "ignored" }, "ignored");
+  if (hook.operation !== "creation" && hook.operation !== "override")
+    return record({ ...event, outcome: "ignored" }, "ignored");
   return applyConnection(hook, event);
 }
 
-async function applyConnection(hook: AuthWebhook, event: { dedupeKey: string; operation: string; connectionId: string; success: boolean }) {
+async function applyConnection(
+  hook: AuthWebhook,
+  event: { dedupeKey: string; operation: string; connectionId: string; success: boolean },
+) {
   const userId = hook.endUser?.endUserId ?? hook.tags?.end_user_id ?? null;
   const user = userId && isUuid(userId) ? await db.user.findUnique({ where: { id: userId } }) : null;
   if (!user) {
@@ -49,9 +53,11 @@ async function applyConnection(hook: AuthWebhook, event: { dedupeKey: string; op
   try {
     account = await loadNangoAccount(hook.connectionId);
   } catch (error) {
-    if (error instanceof AppError && error.code === "connection_not_found") return record({ ...event, outcome: "connection_gone" }, "connection_gone");
+    if (error instanceof AppError && error.code === "connection_not_found")
+      return record({ ...event, outcome: "connection_gone" }, "connection_gone");
     // Nango will not hand out its credentials: the connection's current state is broken.
-    if (error instanceof AppError && error.code === "needs_reconnect") return applyRefreshFailure(hook, event, { confirmed: true });
+    if (error instanceof AppError && error.code === "needs_reconnect")
+      return applyRefreshFailure(hook, event, { confirmed: true });
     throw error;
   }
   try {
@@ -69,8 +75,10 @@ async function applyConnection(hook: AuthWebhook, event: { dedupeKey: string; op
     if (result.duplicate) return "duplicate";
     return result.changed ? "stored" : "unchanged";
   } catch (error) {
-    if (error instanceof AppError && error.code === "tenant_not_allowed") return record({ ...event, outcome: "refused_tenant" }, "refused_tenant");
-    if (error instanceof AppError && error.code === "personal_account") return record({ ...event, outcome: "refused_personal" }, "refused_personal");
+    if (error instanceof AppError && error.code === "tenant_not_allowed")
+      return record({ ...event, outcome: "refused_tenant" }, "refused_tenant");
+    if (error instanceof AppError && error.code === "personal_account")
+      return record({ ...event, outcome: "refused_personal" }, "refused_personal");
     // tenant_pending and outages are not claimed: the route answers 5xx and Nango's retry
     // (or the user's connect event) applies it once the tenant is known.
     throw error;

@@ -30,13 +30,19 @@ const operationOf = (d: Delivery) => {
 /** Every ordering of a list. */
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 async function connect(reconnectId?: string): Promise<string> {
   const endUser = { id: user.id, email: user.email };
   const { data } = reconnectId
-    ? await nango.createReconnectSession({ connection_id: reconnectId, integration_id: "microsoft-teams", end_user: endUser })
+    ? await nango.createReconnectSession({
+        connection_id: reconnectId,
+        integration_id: "microsoft-teams",
+        end_user: endUser,
+      })
     : await nango.createConnectSession({ end_user: endUser, allowed_integrations: ["microsoft-teams"] });
   const result = await connectViaPopup(t.emulator, data.token, MEGAN);
   expect(result.message.message_type).toBe("success");
@@ -47,7 +53,9 @@ async function connect(reconnectId?: string): Promise<string> {
 async function failRefresh(connectionId: string) {
   await t.emulator.control("/microsoft/grants/revoke", { email: MEGAN });
   await t.emulator.control(`/nango/connections/${connectionId}/expire`, {});
-  await expect(nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: "microsoft-teams" })).rejects.toThrow();
+  await expect(
+    nango.get({ endpoint: "/v1.0/me", connectionId, providerConfigKey: "microsoft-teams" }),
+  ).rejects.toThrow();
 }
 
 async function replay(order: Delivery[]) {
@@ -83,18 +91,28 @@ describe("webhooks applied by Nango's current state, in any order", () => {
   it("ends connected in all 6 orderings when the reconnect is the newest event", async () => {
     for (const order of permutations([events.creation!, events["refresh-failed"]!, events.override!])) {
       const row = await replay(order);
-      expect(row, order.map(operationOf).join(" → ")).toMatchObject({ status: "connected", nangoConnectionId: connectionId, tenantId: CONTOSO, lastErrorCode: null });
+      expect(row, order.map(operationOf).join(" → ")).toMatchObject({
+        status: "connected",
+        nangoConnectionId: connectionId,
+        tenantId: CONTOSO,
+        lastErrorCode: null,
+      });
     }
   }, 120_000);
 
   it("ends needs_reconnect in all 6 orderings when a failed refresh is the newest event", async () => {
     await failRefresh(connectionId);
     await t.emulator.control("/nango/webhooks/flush", {});
-    const newest = (await deliveries()).filter((d) => operationOf(d) === "refresh-failed" && d.id !== events["refresh-failed"]!.id);
+    const newest = (await deliveries()).filter(
+      (d) => operationOf(d) === "refresh-failed" && d.id !== events["refresh-failed"]!.id,
+    );
     expect(newest).toHaveLength(1);
     for (const order of permutations([events.creation!, events.override!, newest[0]!])) {
       const row = await replay(order);
-      expect(row, order.map(operationOf).join(" → ")).toMatchObject({ status: "needs_reconnect", nangoConnectionId: connectionId });
+      expect(row, order.map(operationOf).join(" → ")).toMatchObject({
+        status: "needs_reconnect",
+        nangoConnectionId: connectionId,
+      });
     }
   }, 120_000);
 });

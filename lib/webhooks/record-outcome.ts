@@ -19,7 +19,9 @@ export type WebhookOutcome =
 export type WebhookEventKey = { dedupeKey: string; operation: string; connectionId: string; success: boolean };
 
 /** Logs a delivery with its outcome; "duplicate" when the same delivery was logged before. */
-export async function record(event: { dedupeKey: string; operation: string; connectionId: string; success: boolean; outcome: string }, outcome: WebhookOutcome) {
+export async function record(
+  event: { dedupeKey: string; operation: string; connectionId: string; success: boolean; outcome: string },
+  outcome: WebhookOutcome,
+) {
   return (await claimWebhookEvent(db, event)) ? outcome : "duplicate";
 }
-

@@ -18,8 +18,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const target = parseDatabaseUrl(env.DATABASE_URL);
   prepareDatabase(target, undefined, { seed: isOfflineDemo(target, env.NANGO_HOST) }).then(
     ({ applied, seeded }) => {
-      const steps = [applied.length ? `applied ${applied.join(", ")}` : "migrations up to date", seeded ? "seeded demo accounts (offline demo)" : ""];
-      console.log(`${describeTarget(target)}: ${steps.filter(Boolean).join("; ")} (${Math.round(performance.now() - started)} ms)`);
+      const steps = [
+        applied.length ? `applied ${applied.join(", ")}` : "migrations up to date",
+        seeded ? "seeded demo accounts (offline demo)" : "",
+      ];
+      console.log(
+        `${describeTarget(target)}: ${steps.filter(Boolean).join("; ")} (${Math.round(performance.now() - started)} ms)`,
+      );
       process.exit(0); // the engine and PGlite leave 10 s timers behind
     },
     (error: unknown) => {

@@ -50,7 +50,10 @@ function deployCases(name: string, makeTarget: () => Promise<{ target: DatabaseT
         'SELECT migration_name, finished_at, applied_steps_count FROM "_prisma_migrations"',
       );
       // Every migration directory in the repository, in order, each applied exactly once.
-      const expected = fs.readdirSync(MIGRATIONS_DIR).filter((name) => fs.statSync(path.join(MIGRATIONS_DIR, name)).isDirectory()).sort();
+      const expected = fs
+        .readdirSync(MIGRATIONS_DIR)
+        .filter((name) => fs.statSync(path.join(MIGRATIONS_DIR, name)).isDirectory())
+        .sort();
       expect(rows.map((r) => r.migration_name).sort()).toEqual(expected);
       expect(expected[0]).toMatch(/_init$/);
       for (const row of rows) {

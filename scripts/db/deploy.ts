@@ -10,7 +10,10 @@ import { loadMigrationsList, MIGRATIONS_DIR, NO_FILTER } from "./migrations-list
 import { createSchemaEngine, messageOf } from "./schema-engine";
 
 /** Applies pending migrations on an open connection; returns the names applied. */
-export async function applyMigrations(connection: MigrationConnection, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(
+  connection: MigrationConnection,
+  migrationsDir = MIGRATIONS_DIR,
+): Promise<string[]> {
   const { engine, explain } = await createSchemaEngine(connection.factory);
   try {
     const out = await engine.applyMigrations({ migrationsList: loadMigrationsList(migrationsDir), filters: NO_FILTER });

@@ -11,7 +11,9 @@ import { loadMigrationsList, MIGRATIONS_DIR } from "./migrations-list";
 type Applied = { migration_name: string; checksum: string };
 
 export async function isUpToDate(prisma: PrismaClient, migrationsDir = MIGRATIONS_DIR): Promise<boolean> {
-  const [table] = await prisma.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`;
+  const [table] = await prisma.$queryRaw<
+    { exists: boolean }[]
+  >`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`;
   if (!table?.exists) return false;
   const rows = await prisma.$queryRaw<Applied[]>`
     SELECT migration_name, checksum FROM "_prisma_migrations"

@@ -25,11 +25,17 @@ const elapsed = () => `${Math.round(performance.now() - started)} ms`;
 async function main(): Promise<void> {
   if (command === "deploy") {
     const applied = await deployMigrations(target);
-    console.log(`${describeTarget(target)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"} (${elapsed()})`);
+    console.log(
+      `${describeTarget(target)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"} (${elapsed()})`,
+    );
   } else if (command === "dev") {
     if (!values.name) throw new Error("Usage: migrate.ts dev --name <snake_case_name>");
     const dir = await createMigration(values.name);
-    console.log(dir ? `Created ${dir}/migration.sql; review it, then npm run db:migrate` : "No schema changes: nothing to migrate.");
+    console.log(
+      dir
+        ? `Created ${dir}/migration.sql; review it, then npm run db:migrate`
+        : "No schema changes: nothing to migrate.",
+    );
   } else if (command === "reset") {
     const applied = await resetDatabase(target, { force: values.force });
     console.log(`${describeTarget(target)}: reset, applied ${applied.join(", ") || "nothing"} (${elapsed()})`);

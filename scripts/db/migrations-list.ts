@@ -9,11 +9,16 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/mi
 export const SCHEMA_PATH = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
 
 const readResult = (file: string) =>
-  existsSync(file) ? { tag: "ok" as const, value: readFileSync(file, "utf8") } : { tag: "error" as const, value: `${file} not found` };
+  existsSync(file)
+    ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
+    : { tag: "error" as const, value: `${file} not found` };
 
 export function loadMigrationsList(baseDir = MIGRATIONS_DIR) {
   const dirs = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockfile = path.join(baseDir, "migration_lock.toml");
   return {

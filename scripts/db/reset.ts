@@ -14,14 +14,19 @@ export async function resetDatabase(
   { migrationsDir = MIGRATIONS_DIR, force = false } = {},
 ): Promise<string[]> {
   if (target.kind === "postgres" && !force && !/test/i.test(new URL(target.url).pathname)) {
-    throw new Error(`Refusing to reset ${describeTarget(target)}: not a test database. Pass --force to reset it anyway.`);
+    throw new Error(
+      `Refusing to reset ${describeTarget(target)}: not a test database. Pass --force to reset it anyway.`,
+    );
   }
   const connection = await connectForMigrations(target);
   try {
     const { engine, explain } = await createSchemaEngine(connection.factory);
     try {
       await engine.reset({ filter: NO_FILTER });
-      const out = await engine.applyMigrations({ migrationsList: loadMigrationsList(migrationsDir), filters: NO_FILTER });
+      const out = await engine.applyMigrations({
+        migrationsList: loadMigrationsList(migrationsDir),
+        filters: NO_FILTER,
+      });
       return out.appliedMigrationNames;
     } catch (error) {
       throw new Error(`Resetting ${describeTarget(target)} failed: ${explain(error)}`, { cause: error });

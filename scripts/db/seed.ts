@@ -24,7 +24,11 @@ export async function seedDemoAccounts(prisma: PrismaClient): Promise<string[]> 
       locked: false,
       failedSignIns: 0,
     };
-    await prisma.user.upsert({ where: { email: account.email }, create: { email: account.email, ...data }, update: data });
+    await prisma.user.upsert({
+      where: { email: account.email },
+      create: { email: account.email, ...data },
+      update: data,
+    });
   }
   return DEMO_ACCOUNTS.map((account) => account.email);
 }

@@ -12,5 +12,7 @@ export function checkConfiguration(config: DoctorConfig): CheckResult {
   if (problems.length === 0) return pass(title, "no emulator or demo credentials in use against real services");
   const detail = problems.join("; ");
   const fix = "set the variables named above (see .env.example and docs/setup.md)";
-  return config.NODE_ENV === "production" ? fail(title, detail, fix) : warn(title, `a production server would refuse to start: ${detail}`, fix);
+  return config.NODE_ENV === "production"
+    ? fail(title, detail, fix)
+    : warn(title, `a production server would refuse to start: ${detail}`, fix);
 }

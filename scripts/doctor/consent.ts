@@ -14,7 +14,8 @@ import { isAdminOnlyScope, missingScopes } from "../../lib/scopes";
 import { pass, warn, type CheckResult } from "./types";
 
 const SETTLED_MS = 5 * 60_000;
-const ENABLE = "in Nango > Environment settings > Webhooks, enable the webhooks for new connections (auth creation) and for refresh errors";
+const ENABLE =
+  "in Nango > Environment settings > Webhooks, enable the webhooks for new connections (auth creation) and for refresh errors";
 
 export async function checkAuthWebhooks(prisma: PrismaClient, now = Date.now()): Promise<CheckResult> {
   const title = "Nango auth webhooks";
@@ -26,7 +27,10 @@ export async function checkAuthWebhooks(prisma: PrismaClient, now = Date.now()):
   });
   if (settled.length === 0) return pass(title, "no connection old enough to tell yet");
   const seen = await prisma.webhookEvent.findMany({
-    where: { connectionId: { in: settled.map((c) => c.nangoConnectionId) }, operation: { in: ["creation", "override"] } },
+    where: {
+      connectionId: { in: settled.map((c) => c.nangoConnectionId) },
+      operation: { in: ["creation", "override"] },
+    },
     select: { connectionId: true },
     distinct: ["connectionId"],
   });
@@ -44,7 +48,10 @@ export async function checkAdminConsent(prisma: PrismaClient, requiredScopes: st
   if (adminOnly.length === 0) return pass(title, "no configured scope needs an administrator");
   const [granted, connections] = await Promise.all([
     prisma.tenantConsent.findMany({ where: { adminGrantedAt: { not: null } }, select: { tenantId: true } }),
-    prisma.teamsConnection.findMany({ where: { tenantId: { not: null } }, select: { tenantId: true, grantedScopes: true } }),
+    prisma.teamsConnection.findMany({
+      where: { tenantId: { not: null } },
+      select: { tenantId: true, grantedScopes: true },
+    }),
   ]);
   const grantedTenants = new Set(granted.map((g) => g.tenantId.toLowerCase()));
   const tenants = new Map<string, boolean>();
@@ -54,10 +61,20 @@ export async function checkAdminConsent(prisma: PrismaClient, requiredScopes: st
     tenants.set(id, (tenants.get(id) ?? false) || hasAll || grantedTenants.has(id));
   }
   const lacking = [...tenants].filter(([, ok]) => !ok).map(([id]) => id);
-  const fix = "an administrator of each tenant grants the app for the organization: Admin > Organizations & consent > Grant for the whole organization (or Entra ID > API permissions > Grant admin consent)";
+  const fix =
+    "an administrator of each tenant grants the app for the organization: Admin > Organizations & consent > Grant for the whole organization (or Entra ID > API permissions > Grant admin consent)";
   if (lacking.length > 0) {
-    return warn(title, `${adminOnly.join(", ")} needs an administrator's consent, not granted in ${lacking.length} tenant(s): ${lacking.slice(0, 5).join(", ")}`, fix);
+    return warn(
+      title,
+      `${adminOnly.join(", ")} needs an administrator's consent, not granted in ${lacking.length} tenant(s): ${lacking.slice(0, 5).join(", ")}`,
+      fix,
+    );
   }
-  if (tenants.size === 0) return warn(title, `${adminOnly.join(", ")} needs an administrator's consent in every tenant; no tenant has connected yet`, fix);
+  if (tenants.size === 0)
+    return warn(
+      title,
+      `${adminOnly.join(", ")} needs an administrator's consent in every tenant; no tenant has connected yet`,
+      fix,
+    );
   return pass(title, `granted in every tenant with connections (${tenants.size})`);
 }

@@ -19,7 +19,15 @@ import { hasFailures, runDoctor } from "./run-doctor";
 import type { CheckResult, DoctorConfig } from "./types";
 import { checkWebhookSigningKey } from "./webhook";
 
-const REQUIRED = ["offline_access", "User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read", "Presence.Read"];
+const REQUIRED = [
+  "offline_access",
+  "User.Read",
+  "Team.ReadBasic.All",
+  "Channel.ReadBasic.All",
+  "ChannelMessage.Read.All",
+  "Chat.Read",
+  "Presence.Read",
+];
 const CLOSED_PORT = "http://127.0.0.1:9"; // discard port: nothing listens, connection refused at once
 
 const byTitle = (results: CheckResult[], title: string) => {
@@ -34,7 +42,10 @@ let config: DoctorConfig;
 const temp: string[] = [];
 
 beforeAll(async () => {
-  [emulator, database] = await Promise.all([startTestEmulator({ EMULATOR_INTEGRATION_SCOPES: REQUIRED.join(" ") }), migratedPgliteDir()]);
+  [emulator, database] = await Promise.all([
+    startTestEmulator({ EMULATOR_INTEGRATION_SCOPES: REQUIRED.join(" ") }),
+    migratedPgliteDir(),
+  ]);
   config = {
     NODE_ENV: "development",
     APP_URL: CLOSED_PORT,
@@ -75,16 +86,34 @@ describe("npm run doctor", () => {
     const results = await runDoctor(config);
     expect(results.filter((r) => r.status === "fail")).toEqual([]);
     expect(hasFailures(results)).toBe(false);
-    for (const title of ["Nango reachable", "Nango secret key", "Integration", "Integration provider", "Integration scopes", "Scopes the dashboard needs", "Webhook signing key", "Database reachable", "Database migrated", "Microsoft sign-in issuer"]) {
+    for (const title of [
+      "Nango reachable",
+      "Nango secret key",
+      "Integration",
+      "Integration provider",
+      "Integration scopes",
+      "Scopes the dashboard needs",
+      "Webhook signing key",
+      "Database reachable",
+      "Database migrated",
+      "Microsoft sign-in issuer",
+    ]) {
       expect(byTitle(results, title).status, title).toBe("pass");
     }
-    expect(byTitle(results, "Webhook URL")).toMatchObject({ status: "warn", detail: expect.stringContaining("is not answering") });
+    expect(byTitle(results, "Webhook URL")).toMatchObject({
+      status: "warn",
+      detail: expect.stringContaining("is not answering"),
+    });
   }, 60_000);
 
   it("a wrong secret key", async () => {
     const results = await checkNango({ ...config, NANGO_SECRET_KEY: "a1b2c3d4-0000-4000-8000-000000000000" });
     expect(byTitle(results, "Nango reachable").status).toBe("pass");
-    expect(byTitle(results, "Nango secret key")).toMatchObject({ status: "fail", detail: expect.stringContaining("401"), fix: expect.stringContaining("NANGO_SECRET_KEY") });
+    expect(byTitle(results, "Nango secret key")).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("401"),
+      fix: expect.stringContaining("NANGO_SECRET_KEY"),
+    });
     expect(byTitle(results, "Integration").status).toBe("skip");
   });
 
@@ -99,31 +128,50 @@ describe("npm run doctor", () => {
 
   it("scopes without offline_access", async () => {
     const results = await nangoWithScopes(REQUIRED.filter((s) => s !== "offline_access").join(","));
-    expect(byTitle(results, "Integration scopes")).toMatchObject({ status: "fail", detail: expect.stringContaining('"offline_access" is missing') });
+    expect(byTitle(results, "Integration scopes")).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining('"offline_access" is missing'),
+    });
   });
 
   it(".default mixed with explicit scopes", async () => {
     const results = await nangoWithScopes("offline_access,https://graph.microsoft.com/.default,User.Read");
-    expect(byTitle(results, "Integration scopes")).toMatchObject({ status: "fail", detail: expect.stringContaining('".default" cannot be combined') });
+    expect(byTitle(results, "Integration scopes")).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining('".default" cannot be combined'),
+    });
   });
 
   it("a scope the dashboard needs is not configured", async () => {
     const results = await nangoWithScopes(REQUIRED.filter((s) => s !== "Presence.Read").join(" "));
     expect(byTitle(results, "Integration scopes").status).toBe("pass");
-    expect(byTitle(results, "Scopes the dashboard needs")).toMatchObject({ status: "fail", detail: "missing from the integration: Presence.Read" });
+    expect(byTitle(results, "Scopes the dashboard needs")).toMatchObject({
+      status: "fail",
+      detail: "missing from the integration: Presence.Read",
+    });
   });
 
   it("an unreachable Nango host and Microsoft login", async () => {
     const broken = { ...config, NANGO_HOST: CLOSED_PORT, MICROSOFT_LOGIN_URL: CLOSED_PORT };
     const results = await checkNango(broken);
-    expect(byTitle(results, "Nango reachable")).toMatchObject({ status: "fail", fix: expect.stringContaining("NANGO_HOST") });
+    expect(byTitle(results, "Nango reachable")).toMatchObject({
+      status: "fail",
+      fix: expect.stringContaining("NANGO_HOST"),
+    });
     expect(results.filter((r) => r.status === "skip")).toHaveLength(5);
-    expect(await checkMicrosoftSignIn(broken)).toMatchObject({ status: "fail", fix: expect.stringContaining("MICROSOFT_LOGIN_URL") });
+    expect(await checkMicrosoftSignIn(broken)).toMatchObject({
+      status: "fail",
+      fix: expect.stringContaining("MICROSOFT_LOGIN_URL"),
+    });
   });
 
   it("an unknown Microsoft tenant", async () => {
     const result = await checkMicrosoftSignIn({ ...config, MICROSOFT_TENANT_ID: "nosuchtenant.example" });
-    expect(result).toMatchObject({ status: "fail", detail: expect.stringContaining("AADSTS90002"), fix: expect.stringContaining("MICROSOFT_TENANT_ID") });
+    expect(result).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("AADSTS90002"),
+      fix: expect.stringContaining("MICROSOFT_TENANT_ID"),
+    });
   });
 
   it("a missing webhook signing key, or the emulator's against real Nango", () => {
@@ -133,7 +181,10 @@ describe("npm run doctor", () => {
 
   it("emulator credentials against real services: a warning in development, a failure in production", () => {
     const real = { ...config, NANGO_HOST: "https://api.nango.dev" };
-    expect(checkConfiguration(real)).toMatchObject({ status: "warn", detail: expect.stringContaining("NANGO_SECRET_KEY") });
+    expect(checkConfiguration(real)).toMatchObject({
+      status: "warn",
+      detail: expect.stringContaining("NANGO_SECRET_KEY"),
+    });
     expect(checkConfiguration({ ...real, NODE_ENV: "production" })).toMatchObject({ status: "fail" });
   });
 
@@ -148,7 +199,9 @@ describe("npm run doctor", () => {
     const behind = await migratedPgliteDir();
     temp.push(behind.dataDir);
     const pglite = await PGlite.create(behind.dataDir);
-    await pglite.exec(`DELETE FROM "_prisma_migrations" WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`);
+    await pglite.exec(
+      `DELETE FROM "_prisma_migrations" WHERE migration_name = (SELECT max(migration_name) FROM "_prisma_migrations")`,
+    );
     await pglite.close();
     expect(byTitle(await checkDatabase(`pglite:${behind.dataDir}`), "Database migrated")).toMatchObject({
       status: "fail",
@@ -156,8 +209,13 @@ describe("npm run doctor", () => {
     });
     const missing = mkdtempSync(path.join(tmpdir(), "teams-connect-doctor-"));
     temp.push(missing);
-    expect(byTitle(await checkDatabase(`pglite:${missing}`), "Database reachable")).toMatchObject({ status: "fail", detail: expect.stringContaining("no embedded database") });
-    expect(byTitle(await checkDatabase("postgresql://postgres@127.0.0.1:9/none"), "Database reachable").status).toBe("fail");
+    expect(byTitle(await checkDatabase(`pglite:${missing}`), "Database reachable")).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("no embedded database"),
+    });
+    expect(byTitle(await checkDatabase("postgresql://postgres@127.0.0.1:9/none"), "Database reachable").status).toBe(
+      "fail",
+    );
   }, 90_000);
 
   it("Nango's auth webhooks look off, and an admin-only scope lacks a tenant's grant, from what the database holds", async () => {
@@ -171,8 +229,14 @@ describe("npm run doctor", () => {
       VALUES ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000d1', 'microsoft-teams', 'conn-old', '${tenant}', ARRAY['User.Read','Chat.Read'], now() - interval '1 hour', now());`);
     await pglite.close();
     let results = await checkDatabase(`pglite:${seeded.dataDir}`, undefined, REQUIRED);
-    expect(byTitle(results, "Nango auth webhooks")).toMatchObject({ status: "warn", fix: expect.stringContaining("Environment settings > Webhooks") });
-    expect(byTitle(results, "Admin consent")).toMatchObject({ status: "warn", detail: expect.stringContaining(tenant) });
+    expect(byTitle(results, "Nango auth webhooks")).toMatchObject({
+      status: "warn",
+      fix: expect.stringContaining("Environment settings > Webhooks"),
+    });
+    expect(byTitle(results, "Admin consent")).toMatchObject({
+      status: "warn",
+      detail: expect.stringContaining(tenant),
+    });
 
     const fixed = await PGlite.create(seeded.dataDir);
     await fixed.exec(`

@@ -20,7 +20,11 @@ const FIX_PROVIDER = `create the integration with the "Microsoft Teams" provider
 function isDelegatedMicrosoft(provider: string): boolean {
   const template = getProvider(provider) as { auth_mode?: string; authorization_url?: string } | null;
   const url = template?.authorization_url ?? "";
-  return template?.auth_mode === "OAUTH2" && url.startsWith("https://login.microsoftonline.com/") && url.endsWith("/oauth2/v2.0/authorize");
+  return (
+    template?.auth_mode === "OAUTH2" &&
+    url.startsWith("https://login.microsoftonline.com/") &&
+    url.endsWith("/oauth2/v2.0/authorize")
+  );
 }
 
 export function checkProvider(integration: IntegrationInfo): CheckResult {
@@ -28,9 +32,17 @@ export function checkProvider(integration: IntegrationInfo): CheckResult {
   const { provider } = integration;
   if (provider === RECOMMENDED_PROVIDER) return pass(title, `${integration.unique_key} uses the ${provider} provider`);
   if (isDelegatedMicrosoft(provider) && provider !== "microsoft-teams-bot") {
-    return warn(title, `${integration.unique_key} uses the generic Microsoft provider "${provider}"; it works but is not the one documented`, FIX_PROVIDER);
+    return warn(
+      title,
+      `${integration.unique_key} uses the generic Microsoft provider "${provider}"; it works but is not the one documented`,
+      FIX_PROVIDER,
+    );
   }
-  return fail(title, `${integration.unique_key} uses the provider "${provider}", not a delegated Microsoft Teams one`, FIX_PROVIDER);
+  return fail(
+    title,
+    `${integration.unique_key} uses the provider "${provider}", not a delegated Microsoft Teams one`,
+    FIX_PROVIDER,
+  );
 }
 
 export function integrationScopes(integration: IntegrationInfo): string[] | null {
@@ -43,7 +55,8 @@ export function integrationScopes(integration: IntegrationInfo): string[] | null
 export function checkScopes(integration: IntegrationInfo, required: string[]): CheckResult[] {
   const scopes = integrationScopes(integration);
   if (scopes === null) {
-    const detail = "Nango did not return the integration's credentials (shared/preconfigured app?), so its scopes are unknown";
+    const detail =
+      "Nango did not return the integration's credentials (shared/preconfigured app?), so its scopes are unknown";
     const fix = "use your own Entra app registration's credentials in the integration (docs/setup.md)";
     return [warn("Integration scopes", detail, fix), warn("Scopes the dashboard needs", "unknown", fix)];
   }
@@ -51,7 +64,11 @@ export function checkScopes(integration: IntegrationInfo, required: string[]): C
   const shape =
     problems.length === 0
       ? pass("Integration scopes", `${scopes.length} scopes, offline_access included, no .default mixed in`)
-      : fail("Integration scopes", problems.join("; "), "edit the integration's scopes in Nango: add offline_access, and use either .default alone or explicit scopes");
+      : fail(
+          "Integration scopes",
+          problems.join("; "),
+          "edit the integration's scopes in Nango: add offline_access, and use either .default alone or explicit scopes",
+        );
   const missing = missingScopes(required, scopes);
   const usesDefault = scopes.some((s) => s === ".default" || s.endsWith("/.default"));
   const needed = usesDefault

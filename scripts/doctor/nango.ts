@@ -12,9 +12,17 @@ const TIMEOUT_MS = 8_000;
 type HttpFailure = { status?: number; code?: string; message: string };
 
 function failureOf(error: unknown): HttpFailure {
-  const e = error as { response?: { status?: number; data?: { error?: { code?: string; message?: string } } }; code?: string; message?: string };
+  const e = error as {
+    response?: { status?: number; data?: { error?: { code?: string; message?: string } } };
+    code?: string;
+    message?: string;
+  };
   const body = e.response?.data?.error;
-  return { status: e.response?.status, code: body?.code ?? e.code, message: body?.message ?? e.message ?? String(error) };
+  return {
+    status: e.response?.status,
+    code: body?.code ?? e.code,
+    message: body?.message ?? e.message ?? String(error),
+  };
 }
 
 function isSocketReset(error: unknown): boolean {
@@ -50,13 +58,22 @@ export async function checkNango(config: DoctorConfig): Promise<CheckResult[]> {
         ...skipRest(AFTER_UNREACHABLE, "needs a valid secret key"),
       ];
     }
-    const detail = failure.status ? `${host} answered ${failure.status} ${failure.code ?? ""}`.trim() : `${host}: ${failure.message}`;
+    const detail = failure.status
+      ? `${host} answered ${failure.status} ${failure.code ?? ""}`.trim()
+      : `${host}: ${failure.message}`;
     return [
-      fail("Nango reachable", detail, "check NANGO_HOST (Nango Cloud: https://api.nango.dev; self-hosted: your server's API URL) and outbound network access"),
+      fail(
+        "Nango reachable",
+        detail,
+        "check NANGO_HOST (Nango Cloud: https://api.nango.dev; self-hosted: your server's API URL) and outbound network access",
+      ),
       ...skipRest(["Nango secret key", ...AFTER_UNREACHABLE], "Nango is unreachable"),
     ];
   }
-  const results = [pass("Nango reachable", host), pass("Nango secret key", `accepted; the environment has ${integrationKeys.length} integration(s)`)];
+  const results = [
+    pass("Nango reachable", host),
+    pass("Nango secret key", `accepted; the environment has ${integrationKeys.length} integration(s)`),
+  ];
 
   let integration: IntegrationInfo;
   try {
@@ -68,11 +85,20 @@ export async function checkNango(config: DoctorConfig): Promise<CheckResult[]> {
     integration = data as IntegrationInfo;
   } catch (error) {
     const failure = failureOf(error);
-    const known = integrationKeys.length ? `this environment has: ${integrationKeys.join(", ")}` : "this environment has no integrations";
-    const detail = failure.status === 404 ? `no integration "${config.NANGO_INTEGRATION_ID}" (${known})` : `${failure.status ?? ""} ${failure.message}`.trim();
+    const known = integrationKeys.length
+      ? `this environment has: ${integrationKeys.join(", ")}`
+      : "this environment has no integrations";
+    const detail =
+      failure.status === 404
+        ? `no integration "${config.NANGO_INTEGRATION_ID}" (${known})`
+        : `${failure.status ?? ""} ${failure.message}`.trim();
     return [
       ...results,
-      fail("Integration", detail, `create it in Nango > Integrations (provider microsoft-teams) or set NANGO_INTEGRATION_ID to its unique key`),
+      fail(
+        "Integration",
+        detail,
+        `create it in Nango > Integrations (provider microsoft-teams) or set NANGO_INTEGRATION_ID to its unique key`,
+      ),
       ...skipRest(AFTER_UNREACHABLE.slice(1), "the integration could not be read"),
     ];
   }

@@ -19,7 +19,13 @@ export function describeRedis(url: string): string {
 export async function checkRedis(url: string | undefined): Promise<CheckResult[]> {
   if (!url) return [];
   const label = describeRedis(url);
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: TIMEOUT_MS, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: TIMEOUT_MS,
+    retryStrategy: () => null,
+  });
   redis.on("error", () => undefined); // reported below
   try {
     await withTimeout(redis.connect(), TIMEOUT_MS, label);
@@ -27,7 +33,13 @@ export async function checkRedis(url: string | undefined): Promise<CheckResult[]
     const version = /redis_version:(\S+)/.exec(info)?.[1] ?? "unknown";
     const major = Number(version.split(".")[0]);
     if (!(major >= 7)) {
-      return [warn(TITLE, `${label}, Redis ${version}`, "use Redis 7 or later (a tenant's Retry-After block uses PEXPIRE … GT)")];
+      return [
+        warn(
+          TITLE,
+          `${label}, Redis ${version}`,
+          "use Redis 7 or later (a tenant's Retry-After block uses PEXPIRE … GT)",
+        ),
+      ];
     }
     return [pass(TITLE, `${label}, Redis ${version}: cache, tenant pacing and rate limits shared by every instance`)];
   } catch (error) {

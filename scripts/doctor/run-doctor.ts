@@ -15,7 +15,15 @@ export async function runDoctor(config: DoctorConfig): Promise<CheckResult[]> {
     checkRedis(config.REDIS_URL),
     checkMicrosoftSignIn(config),
   ]);
-  return [checkConfiguration(config), ...nango, checkWebhookSigningKey(config), webhookUrl, ...database, ...redis, signIn];
+  return [
+    checkConfiguration(config),
+    ...nango,
+    checkWebhookSigningKey(config),
+    webhookUrl,
+    ...database,
+    ...redis,
+    signIn,
+  ];
 }
 
 export const hasFailures = (results: CheckResult[]) => results.some((r) => r.status === "fail");

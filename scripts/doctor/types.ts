@@ -32,8 +32,18 @@ export type DoctorConfig = Pick<
 >;
 
 export const pass = (title: string, detail: string): CheckResult => ({ title, status: "pass", detail });
-export const fail = (title: string, detail: string, fix: string): CheckResult => ({ title, status: "fail", detail, fix });
-export const warn = (title: string, detail: string, fix: string): CheckResult => ({ title, status: "warn", detail, fix });
+export const fail = (title: string, detail: string, fix: string): CheckResult => ({
+  title,
+  status: "fail",
+  detail,
+  fix,
+});
+export const warn = (title: string, detail: string, fix: string): CheckResult => ({
+  title,
+  status: "warn",
+  detail,
+  fix,
+});
 export const skip = (title: string, detail: string): CheckResult => ({ title, status: "skip", detail });
 
 /** Rejects after `ms` so a black-holed host cannot hang the doctor. */

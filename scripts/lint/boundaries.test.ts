@@ -49,14 +49,36 @@ describe("one-way layers (eslint.config.mjs)", () => {
   });
 
   it("allows the imports the layers are made of", async () => {
-    expect(await violations("app/api/probe/route.ts", 'import { readQuery } from "@/lib/http/route-helpers";\nimport { getJoinedTeams } from "@/lib/graph/teams";')).toEqual([]);
-    expect(await violations("lib/graph/probe.ts", 'import { AppError } from "@/lib/errors";\nimport { nango } from "@/lib/nango/client";')).toEqual([]);
-    expect(await violations("lib/http/probe.ts", 'import { notFound } from "next/navigation";\nimport { decodeParam } from "@/lib/graph/ids";')).toEqual([]);
+    expect(
+      await violations(
+        "app/api/probe/route.ts",
+        'import { readQuery } from "@/lib/http/route-helpers";\nimport { getJoinedTeams } from "@/lib/graph/teams";',
+      ),
+    ).toEqual([]);
+    expect(
+      await violations(
+        "lib/graph/probe.ts",
+        'import { AppError } from "@/lib/errors";\nimport { nango } from "@/lib/nango/client";',
+      ),
+    ).toEqual([]);
+    expect(
+      await violations(
+        "lib/http/probe.ts",
+        'import { notFound } from "next/navigation";\nimport { decodeParam } from "@/lib/graph/ids";',
+      ),
+    ).toEqual([]);
     // A client component may import pure modules and server-only types; a server component may import server code.
-    expect(await violations("components/chats/probe.tsx", '"use client";\nimport type { MessageView } from "@/lib/graph/types";\nimport type { Env } from "@/lib/env";\nimport { signInErrorMessage } from "@/lib/auth/sign-in-errors";')).toEqual([]);
+    expect(
+      await violations(
+        "components/chats/probe.tsx",
+        '"use client";\nimport type { MessageView } from "@/lib/graph/types";\nimport type { Env } from "@/lib/env";\nimport { signInErrorMessage } from "@/lib/auth/sign-in-errors";',
+      ),
+    ).toEqual([]);
     expect(await violations("components/dashboard/probe.tsx", 'import { env } from "@/lib/env";')).toEqual([]);
     // Tests inside lib/ may start the emulator.
-    expect(await violations("lib/graph/probe.test.ts", 'import { startTestEmulator } from "../../emulator/testing";')).toEqual([]);
+    expect(
+      await violations("lib/graph/probe.test.ts", 'import { startTestEmulator } from "../../emulator/testing";'),
+    ).toEqual([]);
     // Scripts, the emulator and tests may import lib/.
     expect(await violations("scripts/doctor/probe.ts", 'import { env } from "@/lib/env";')).toEqual([]);
   });

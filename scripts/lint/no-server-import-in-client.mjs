@@ -37,7 +37,7 @@ export const noServerImportInClient = {
     schema: [],
     messages: {
       serverOnly:
-        "A client component (\"use client\") must not import {{what}}: it holds secrets or server code. Pass the data in as props from a Server Component, or use `import type`.",
+        'A client component ("use client") must not import {{what}}: it holds secrets or server code. Pass the data in as props from a Server Component, or use `import type`.',
     },
   },
   create(context) {
@@ -47,9 +47,11 @@ export const noServerImportInClient = {
     const check = (node, source, typeOnly) => {
       if (typeOnly || typeof source?.value !== "string") return;
       const specifier = source.value;
-      if (specifier === "server-only") return context.report({ node, messageId: "serverOnly", data: { what: "server-only" } });
+      if (specifier === "server-only")
+        return context.report({ node, messageId: "serverOnly", data: { what: "server-only" } });
       const file = resolve(context.filename, specifier);
-      if (file && isServerOnly(file)) context.report({ node, messageId: "serverOnly", data: { what: `${specifier} (a server-only module)` } });
+      if (file && isServerOnly(file))
+        context.report({ node, messageId: "serverOnly", data: { what: `${specifier} (a server-only module)` } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source, node.importKind === "type"),

@@ -25,7 +25,10 @@ export async function mappingStats(userIds: string[]) {
       `SELECT "userId", count(*)::int AS n, min(status::text) AS status FROM "TeamsConnection" WHERE "userId" = ANY($1::uuid[]) GROUP BY "userId"`,
       [userIds],
     );
-    const audits = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'connection.created' AND "targetUserId" = ANY($1::uuid[])`, [userIds]);
+    const audits = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'connection.created' AND "targetUserId" = ANY($1::uuid[])`,
+      [userIds],
+    );
     return {
       users: userIds.length,
       mapped: rows.rows.length,
@@ -36,13 +39,20 @@ export async function mappingStats(userIds: string[]) {
   });
 }
 
-export async function crashDuringWebhooks(opts: { instance: AppInstance; emulator: RunningEmulator; control: Control; msEmails: string[]; count: number }) {
+export async function crashDuringWebhooks(opts: {
+  instance: AppInstance;
+  emulator: RunningEmulator;
+  control: Control;
+  msEmails: string[];
+  count: number;
+}) {
   const { instance, emulator, control } = opts;
   const users = await createUsers(opts.count, "crash");
   await control("/nango/settings", { webhookRetries: 8, webhookRetryBaseMs: 500, webhookTimeoutMs: 5000 });
   await control("/nango/webhooks/pause", {});
   const before = ((await control("/nango/webhooks")) as { deliveries: Delivery[] }).deliveries.length;
-  for (const [i, user] of users.entries()) await seedConnection(control, emulator, user, opts.msEmails[i % opts.msEmails.length]!);
+  for (const [i, user] of users.entries())
+    await seedConnection(control, emulator, user, opts.msEmails[i % opts.msEmails.length]!);
   await control("/nango/webhooks/resume", {});
   // Kill as soon as some deliveries have landed and others are in flight.
   const killDeadline = Date.now() + 10_000;
@@ -69,11 +79,20 @@ export async function crashDuringWebhooks(opts: { instance: AppInstance; emulato
     deliveredAfterRestart: ours.filter((d) => d.state === "delivered").length,
     failedDeliveries: ours.filter((d) => d.state === "failed").length,
     retriedDeliveries: ours.filter((d) => d.attempts.length > 1).length,
-    ok: stats.mapped === users.length && stats.duplicated === 0 && stats.createdAudits === users.length && ours.every((d) => d.state === "delivered"),
+    ok:
+      stats.mapped === users.length &&
+      stats.duplicated === 0 &&
+      stats.createdAudits === users.length &&
+      ours.every((d) => d.state === "delivered"),
   };
 }
 
-export async function twoInstances(opts: { instances: [AppInstance, AppInstance]; emulator: RunningEmulator; control: Control; msEmail: string }) {
+export async function twoInstances(opts: {
+  instances: [AppInstance, AppInstance];
+  emulator: RunningEmulator;
+  control: Control;
+  msEmail: string;
+}) {
   const [one, two] = opts.instances;
   const { emulator, control } = opts;
 
@@ -81,7 +100,9 @@ export async function twoInstances(opts: { instances: [AppInstance, AppInstance]
   const [seen] = await createUsers(1, "two-a");
   const connectionId = await seedConnection(control, emulator, seen!, opts.msEmail);
   await control("/nango/webhooks/flush", {});
-  const view = (await (await fetch(`${two.url}/api/connections`, { headers: { cookie: seen!.cookie } })).json()) as { connection: { connectionId: string; status: string } | null };
+  const view = (await (await fetch(`${two.url}/api/connections`, { headers: { cookie: seen!.cookie } })).json()) as {
+    connection: { connectionId: string; status: string } | null;
+  };
   const visibleOnTwo = view.connection?.connectionId === connectionId && view.connection.status === "connected";
 
   // 2. Connect events (POST /api/connections) and distinct signed webhooks, 10 of each per instance, all at once.
@@ -98,7 +119,10 @@ export async function twoInstances(opts: { instances: [AppInstance, AppInstance]
         }).then((r) => r.status),
       );
       // Distinct bodies (the environment differs), so none is a replay of another.
-      const webhook = signedAuthWebhook({ connectionId: racedId, endUser: { id: racer!.id }, environment: `race-${app.port}-${i}` }, KEYS.NANGO_WEBHOOK_SIGNING_KEY);
+      const webhook = signedAuthWebhook(
+        { connectionId: racedId, endUser: { id: racer!.id }, environment: `race-${app.port}-${i}` },
+        KEYS.NANGO_WEBHOOK_SIGNING_KEY,
+      );
       requests.push(fetch(`${app.url}/api/webhooks/nango`, { method: "POST", ...webhook }).then((r) => r.status));
     }
   }
@@ -110,6 +134,11 @@ export async function twoInstances(opts: { instances: [AppInstance, AppInstance]
     racedStatuses: statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {}),
     racedRows: raced.rows,
     racedCreatedAudits: raced.createdAudits,
-    ok: visibleOnTwo && raced.mapped === 1 && raced.duplicated === 0 && raced.createdAudits === 1 && statuses.every((s) => s === 200),
+    ok:
+      visibleOnTwo &&
+      raced.mapped === 1 &&
+      raced.duplicated === 0 &&
+      raced.createdAudits === 1 &&
+      statuses.every((s) => s === 200),
   };
 }

@@ -9,7 +9,10 @@ import pg from "pg";
 // @ts-expect-error -- plain ESM helper shared with the launcher scripts
 import { stackEnv } from "../lib/stack-env.mjs";
 
-export const PORTS = { apps: [Number(process.env.SOAK_APP_PORT || 3500), Number(process.env.SOAK_APP_PORT || 3500) + 1], emulatorBase: Number(process.env.SOAK_EMULATOR_BASE_PORT || 4510) };
+export const PORTS = {
+  apps: [Number(process.env.SOAK_APP_PORT || 3500), Number(process.env.SOAK_APP_PORT || 3500) + 1],
+  emulatorBase: Number(process.env.SOAK_EMULATOR_BASE_PORT || 4510),
+};
 const DB_NAME = `teams_connect_soak_${process.pid}`;
 const PG_ROOT = process.env.SOAK_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 export const DATABASE_URL = PG_ROOT.replace(/\/[^/]*$/, `/${DB_NAME}`);
@@ -20,8 +23,18 @@ export const KEYS = {
 };
 
 export function appEnv(port: number): Record<string, string> {
-  const env = stackEnv({ appPort: port, emulatorBasePort: PORTS.emulatorBase, databaseUrl: DATABASE_URL, stateFile: "", extra: { ...KEYS, LOG_LEVEL: "warn" } }) as Record<string, string>;
-  return { ...env, NODE_ENV: "production", EMULATOR_WEBHOOK_URL: `http://localhost:${PORTS.apps[0]}/api/webhooks/nango` };
+  const env = stackEnv({
+    appPort: port,
+    emulatorBasePort: PORTS.emulatorBase,
+    databaseUrl: DATABASE_URL,
+    stateFile: "",
+    extra: { ...KEYS, LOG_LEVEL: "warn" },
+  }) as Record<string, string>;
+  return {
+    ...env,
+    NODE_ENV: "production",
+    EMULATOR_WEBHOOK_URL: `http://localhost:${PORTS.apps[0]}/api/webhooks/nango`,
+  };
 }
 
 export async function withAdminDb<T>(fn: (client: pg.Client) => Promise<T>, url = PG_ROOT): Promise<T> {
@@ -38,7 +51,11 @@ export const db = <T>(fn: (client: pg.Client) => Promise<T>) => withAdminDb(fn, 
 
 export async function createDatabase(): Promise<void> {
   await withAdminDb((c) => c.query(`CREATE DATABASE "${DB_NAME}"`));
-  await runToEnd(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/db/prepare.ts"], appEnv(PORTS.apps[0]!));
+  await runToEnd(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/db/prepare.ts"],
+    appEnv(PORTS.apps[0]!),
+  );
 }
 
 export async function dropDatabase(): Promise<void> {
@@ -92,7 +109,10 @@ export class AppInstance {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`app on ${this.port} exited: ${this.log.slice(-2000)}`);
-      const ok = await fetch(`${this.url}/signin`, { redirect: "manual" }).then((r) => r.status < 500, () => false);
+      const ok = await fetch(`${this.url}/signin`, { redirect: "manual" }).then(
+        (r) => r.status < 500,
+        () => false,
+      );
       if (ok) return;
       await sleep(250);
     }

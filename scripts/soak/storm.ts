@@ -55,18 +55,42 @@ function nextPath(known: Known): string {
     `/api/me/presence${refresh}`,
     "/api/connections",
     "/dashboard",
-    ...(team ? [`/api/teams/${encodeURIComponent(team)}/channels${refresh}`, `/teams/${encodeURIComponent(team)}`] : []),
-    ...(channel ? [`/api/teams/${encodeURIComponent(channel[0])}/channels/${encodeURIComponent(channel[1])}/messages${refresh}`] : []),
-    ...(chat ? [`/api/chats/${encodeURIComponent(chat)}/messages${refresh}`, `/chats/${encodeURIComponent(chat)}`] : []),
+    ...(team
+      ? [`/api/teams/${encodeURIComponent(team)}/channels${refresh}`, `/teams/${encodeURIComponent(team)}`]
+      : []),
+    ...(channel
+      ? [`/api/teams/${encodeURIComponent(channel[0])}/channels/${encodeURIComponent(channel[1])}/messages${refresh}`]
+      : []),
+    ...(chat
+      ? [`/api/chats/${encodeURIComponent(chat)}/messages${refresh}`, `/chats/${encodeURIComponent(chat)}`]
+      : []),
   ];
   return pick(choices)!;
 }
 
-export async function fireStorm(opts: { users: SimUser[]; instances: AppInstance[]; control: Control; seconds: number; revokeEvery: number; revokePerRound: number }): Promise<StormResult> {
+export async function fireStorm(opts: {
+  users: SimUser[];
+  instances: AppInstance[];
+  control: Control;
+  seconds: number;
+  revokeEvery: number;
+  revokePerRound: number;
+}): Promise<StormResult> {
   const { users, instances, control, seconds } = opts;
   await control("/counters", undefined, "DELETE");
   for (const fault of GRAPH_FAULTS) await control("/faults", fault);
-  const result: StormResult = { requests: 0, byStatus: {}, byCode: {}, fiveXx: [], networkErrors: 0, graphCalls: 0, graphFaults: 0, revoked: [], p50Ms: 0, p99Ms: 0 };
+  const result: StormResult = {
+    requests: 0,
+    byStatus: {},
+    byCode: {},
+    fiveXx: [],
+    networkErrors: 0,
+    graphCalls: 0,
+    graphFaults: 0,
+    revoked: [],
+    p50Ms: 0,
+    p99Ms: 0,
+  };
   const latencies: number[] = [];
   const deadline = Date.now() + seconds * 1000;
 
@@ -91,19 +115,31 @@ export async function fireStorm(opts: { users: SimUser[]; instances: AppInstance
       const path = nextPath(known);
       const started = performance.now();
       try {
-        const response = await fetch(`${app.url}${path}`, { headers: { cookie: user.cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+        const response = await fetch(`${app.url}${path}`, {
+          headers: { cookie: user.cookie },
+          redirect: "manual",
+          signal: AbortSignal.timeout(30_000),
+        });
         const body = await response.text();
         latencies.push(performance.now() - started);
         result.requests += 1;
         result.byStatus[response.status] = (result.byStatus[response.status] ?? 0) + 1;
         if (response.status >= 500) result.fiveXx.push({ path, status: response.status, body: body.slice(0, 300) });
         if (response.headers.get("content-type")?.includes("json")) {
-          const json = JSON.parse(body) as { error?: { code: string }; teams?: Array<{ id: string }>; items?: Array<{ id: string }>; channels?: Array<{ id: string }> };
+          const json = JSON.parse(body) as {
+            error?: { code: string };
+            teams?: Array<{ id: string }>;
+            items?: Array<{ id: string }>;
+            channels?: Array<{ id: string }>;
+          };
           if (json.error) result.byCode[json.error.code] = (result.byCode[json.error.code] ?? 0) + 1;
-          if (path.startsWith("/api/teams?") || path === "/api/teams") known.teams = (json.teams ?? []).map((t) => t.id).slice(0, 5);
-          if (path.startsWith("/api/chats") && !path.includes("/messages")) known.chats = (json.items ?? []).map((c) => c.id).slice(0, 5);
+          if (path.startsWith("/api/teams?") || path === "/api/teams")
+            known.teams = (json.teams ?? []).map((t) => t.id).slice(0, 5);
+          if (path.startsWith("/api/chats") && !path.includes("/messages"))
+            known.chats = (json.items ?? []).map((c) => c.id).slice(0, 5);
           const teamMatch = /^\/api\/teams\/([^/]+)\/channels(\?|$)/.exec(path);
-          if (teamMatch && json.channels) known.channels = json.channels.slice(0, 3).map((c) => [decodeURIComponent(teamMatch[1]!), c.id]);
+          if (teamMatch && json.channels)
+            known.channels = json.channels.slice(0, 3).map((c) => [decodeURIComponent(teamMatch[1]!), c.id]);
         }
       } catch {
         result.networkErrors += 1;

@@ -13,7 +13,14 @@ import { signingKey } from "../../emulator/microsoft/keys";
 import { GRAPH_APP_ID } from "../../emulator/microsoft/tokens";
 import { db, KEYS } from "./stack";
 
-export const ALL_SCOPES = ["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read", "Presence.Read"];
+export const ALL_SCOPES = [
+  "User.Read",
+  "Team.ReadBasic.All",
+  "Channel.ReadBasic.All",
+  "ChannelMessage.Read.All",
+  "Chat.Read",
+  "Presence.Read",
+];
 
 export interface SimUser {
   id: string;
@@ -28,12 +35,20 @@ export async function createUsers(count: number, prefix: string): Promise<SimUse
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     const email = `${prefix}-${i}@soak.example`;
-    const token = await encode({ token: { sub: id, uid: id, sv: 0, email, name: `${prefix} ${i}` }, secret: KEYS.AUTH_SECRET, maxAge: 8 * 3600 });
+    const token = await encode({
+      token: { sub: id, uid: id, sv: 0, email, name: `${prefix} ${i}` },
+      secret: KEYS.AUTH_SECRET,
+      maxAge: 8 * 3600,
+    });
     users.push({ id, email, cookie: `next-auth.session-token=${token}` });
   }
   await db(async (client) => {
     for (const user of users) {
-      await client.query(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, $2, $3, 'user', now())`, [user.id, user.email, user.email]);
+      await client.query(`INSERT INTO "User" (id, email, name, role, "updatedAt") VALUES ($1, $2, $3, 'user', now())`, [
+        user.id,
+        user.email,
+        user.email,
+      ]);
     }
   });
   return users;
@@ -43,7 +58,19 @@ export function mintGraphToken(emulator: RunningEmulator, email: string): string
   const user = datasetOf(emulator.context).current.usersByEmail.get(email)!;
   const now = Math.floor(Date.now() / 1000);
   return signJwt(
-    { aud: GRAPH_APP_ID, iss: `https://sts.windows.net/${user.tenantId}/`, iat: now, nbf: now, exp: now + 3600, appid: "soak", oid: user.id, tid: user.tenantId, scp: ALL_SCOPES.join(" "), upn: user.userPrincipalName, ver: "1.0" },
+    {
+      aud: GRAPH_APP_ID,
+      iss: `https://sts.windows.net/${user.tenantId}/`,
+      iat: now,
+      nbf: now,
+      exp: now + 3600,
+      appid: "soak",
+      oid: user.id,
+      tid: user.tenantId,
+      scp: ALL_SCOPES.join(" "),
+      upn: user.userPrincipalName,
+      ver: "1.0",
+    },
     signingKey(emulator.context),
   );
 }
@@ -59,7 +86,13 @@ export function microsoftUsers(emulator: RunningEmulator): string[] {
  * refresh token is not one Microsoft issued, so once the access token expires the grant
  * behaves as revoked (refresh refused, Nango's refresh-failure webhook).
  */
-export async function seedConnection(control: Control, emulator: RunningEmulator, user: SimUser, msEmail: string, webhook = true): Promise<string> {
+export async function seedConnection(
+  control: Control,
+  emulator: RunningEmulator,
+  user: SimUser,
+  msEmail: string,
+  webhook = true,
+): Promise<string> {
   const tenantId = datasetOf(emulator.context).current.usersByEmail.get(msEmail)!.tenantId;
   const { connection } = (await control("/nango/connections", {
     endUser: { id: user.id, email: user.email, displayName: user.email },

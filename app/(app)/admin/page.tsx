@@ -20,13 +20,26 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const page = await listUsers(filter, parsePage(params.page));
   return (
     <>
-      <PageHeader title="Users & connections" description="Who is connected to Microsoft Teams, whose access is broken, and who must approve access again." />
+      <PageHeader
+        title="Users & connections"
+        description="Who is connected to Microsoft Teams, whose access is broken, and who must approve access again."
+      />
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
         Required scopes: <span className="font-mono text-xs">{env.requiredScopes.join(" ")}</span>
       </p>
       <UserFilters filter={filter} />
-      <UsersTable key={`${filter.status ?? ""}|${filter.q ?? ""}|${page.page}`} page={page} filter={filter} requiredScopes={env.requiredScopes} />
-      <Pagination page={page.page} pageCount={page.pageCount} params={{ status: filter.status, q: filter.q }} label="Users pages" />
+      <UsersTable
+        key={`${filter.status ?? ""}|${filter.q ?? ""}|${page.page}`}
+        page={page}
+        filter={filter}
+        requiredScopes={env.requiredScopes}
+      />
+      <Pagination
+        page={page.page}
+        pageCount={page.pageCount}
+        params={{ status: filter.status, q: filter.q }}
+        label="Users pages"
+      />
     </>
   );
 }

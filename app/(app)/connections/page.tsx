@@ -25,8 +25,17 @@ export default async function ConnectionsPage() {
   return (
     <>
       <PageHeader title="Connections" description="Your Microsoft Teams connection: status, account and permissions." />
-      {reprompt ? <RepromptBanner prompt={reprompt.prompt} reason={reprompt.reason} blocked={!!reprompt.blockedAt} config={config} /> : null}
-      {connection?.status === "needs_reconnect" && !reprompt ? <ReconnectBanner connection={connection} config={config} /> : null}
+      {reprompt ? (
+        <RepromptBanner
+          prompt={reprompt.prompt}
+          reason={reprompt.reason}
+          blocked={!!reprompt.blockedAt}
+          config={config}
+        />
+      ) : null}
+      {connection?.status === "needs_reconnect" && !reprompt ? (
+        <ReconnectBanner connection={connection} config={config} />
+      ) : null}
       <Section id="teams-connection" title="Microsoft Teams">
         {connection ? (
           <>

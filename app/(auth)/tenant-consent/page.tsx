@@ -8,17 +8,30 @@ const TEXT: Record<string, { heading: string; body: string }> = {
     heading: "Thank you: the app is approved for your organization",
     body: "Everyone in your organization can now connect Microsoft Teams to this app without asking again. You can close this page.",
   },
-  declined: { heading: "Approval cancelled", body: "Nothing was granted. Open the link again if you want to approve the app." },
+  declined: {
+    heading: "Approval cancelled",
+    body: "Nothing was granted. Open the link again if you want to approve the app.",
+  },
   wrong_tenant: {
     heading: "Approved for another organization",
     body: "The approval was given for a different organization than the one that asked. Sign in at Microsoft as an administrator of the right organization.",
   },
-  invalid_state: { heading: "This link is not valid", body: "The approval link is invalid or has expired. Ask for a new one." },
-  error: { heading: "Microsoft did not grant the approval", body: "Try the link again, or approve the app in the Microsoft Entra admin center." },
+  invalid_state: {
+    heading: "This link is not valid",
+    body: "The approval link is invalid or has expired. Ask for a new one.",
+  },
+  error: {
+    heading: "Microsoft did not grant the approval",
+    body: "Try the link again, or approve the app in the Microsoft Entra admin center.",
+  },
 };
 
 /** Where an organization admin lands after approving from a link a user forwarded: no sign-in needed, no data shown. */
-export default async function TenantConsentPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function TenantConsentPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { consent } = await searchParams;
   const text = TEXT[consent ?? ""] ?? TEXT.error!;
   return (

@@ -25,10 +25,16 @@ export class ApiError extends Error {
 export async function fetchApi<T>(apiURL: string, path: string, token: string): Promise<T> {
   // Keep any path prefix in apiURL (a reverse proxy), as the real Connect UI does.
   const base = apiURL.replace(/\/+$/, "");
-  const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+  const response = await fetch(`${base}${path}`, {
+    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+  });
   const json = (await response.json().catch(() => ({}))) as { data?: T; error?: { code?: string; message?: string } };
   if (!response.ok || json.data === undefined) {
-    throw new ApiError(response.status, json.error?.code ?? "unknown_error", json.error?.message ?? `HTTP ${response.status}`);
+    throw new ApiError(
+      response.status,
+      json.error?.code ?? "unknown_error",
+      json.error?.message ?? `HTTP ${response.status}`,
+    );
   }
   return json.data;
 }

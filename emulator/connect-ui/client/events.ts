@@ -12,4 +12,5 @@ function post(message: unknown): void {
 export const triggerReady = () => post({ type: "ready" });
 export const triggerClose = () => post({ type: "close" });
 export const triggerConnection = (payload: AuthResult) => post({ type: "connect", payload });
-export const triggerError = (errorType: string, errorMessage: string) => post({ type: "error", payload: { errorType, errorMessage } });
+export const triggerError = (errorType: string, errorMessage: string) =>
+  post({ type: "error", payload: { errorType, errorMessage } });

@@ -42,7 +42,11 @@ async function start(token: string): Promise<void> {
     const integration = integrations[0];
     if (!integration) return showFatal("No integration is available for this session.");
     await fetchApi(apiURL, `/providers/${encodeURIComponent(integration.provider)}`, token);
-    nango = new Nango({ connectSessionToken: token, host: apiURL, websocketsPath: new URL(apiURL).pathname.replace(/\/+$/, "") + "/" });
+    nango = new Nango({
+      connectSessionToken: token,
+      host: apiURL,
+      websocketsPath: new URL(apiURL).pathname.replace(/\/+$/, "") + "/",
+    });
     showIntegration(integration, session, token);
   } catch (error) {
     showFatal(error instanceof Error ? error.message : String(error));
@@ -54,7 +58,10 @@ function showIntegration(integration: IntegrationData, session: SessionData, tok
   const intro = session.isReconnecting
     ? `Reconnect your ${name} account to renew access. Your existing connection is kept.`
     : `Connect your ${name} account. A Microsoft window will open to sign in and approve access.`;
-  const connect = button(session.isReconnecting ? "Reconnect" : "Connect", () => void run(integration, session, token, connect));
+  const connect = button(
+    session.isReconnecting ? "Reconnect" : "Connect",
+    () => void run(integration, session, token, connect),
+  );
   render(
     root,
     el("img", { src: integration.logo, alt: "", width: "48", height: "48" }),
@@ -65,7 +72,12 @@ function showIntegration(integration: IntegrationData, session: SessionData, tok
   );
 }
 
-async function run(integration: IntegrationData, session: SessionData, token: string, connect: HTMLButtonElement): Promise<void> {
+async function run(
+  integration: IntegrationData,
+  session: SessionData,
+  token: string,
+  connect: HTMLButtonElement,
+): Promise<void> {
   if (!nango || connect.disabled) return;
   connect.disabled = true;
   connect.setAttribute("aria-busy", "true");
@@ -82,9 +94,11 @@ async function run(integration: IntegrationData, session: SessionData, token: st
     const type = error instanceof AuthError ? error.type : "unknown_error";
     const message = error instanceof Error ? error.message : "Unknown error";
     const shown =
-      type === "window_closed" ? "The window was closed before the connection was finished." :
-      type === "blocked_by_browser" ? "The popup was blocked by your browser. Allow popups and try again." :
-      providerMessage(message);
+      type === "window_closed"
+        ? "The window was closed before the connection was finished."
+        : type === "blocked_by_browser"
+          ? "The popup was blocked by your browser. Allow popups and try again."
+          : providerMessage(message);
     triggerError(type, shown);
     showError(integration, session, token, shown);
   }

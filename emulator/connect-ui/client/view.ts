@@ -10,7 +10,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function button(label: string, onClick: () => void, props: Partial<Record<string, string>> = {}): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  props: Partial<Record<string, string>> = {},
+): HTMLButtonElement {
   const node = el("button", { type: "button", ...props }, label);
   node.addEventListener("click", onClick);
   return node;

@@ -11,13 +11,22 @@ import { requireAuth } from "../auth";
 import type { NangoEnv } from "../env";
 import { fail, zodIssues } from "../errors";
 import type { Integration } from "../integration";
-import { postReconnectBody, postSessionBody, postSessionBodyTagsOnly, type EndUserInput, type OrganizationInput } from "../schemas";
+import {
+  postReconnectBody,
+  postSessionBody,
+  postSessionBodyTagsOnly,
+  type EndUserInput,
+  type OrganizationInput,
+} from "../schemas";
 import { findConnection, type ConnectSession, type EndUser, type NangoSection } from "../state";
 import { buildTags } from "../tags";
 
 export const SESSION_TTL_MS = 30 * 60 * 1000;
 
-export function toEndUser(input: EndUserInput | undefined, organization: OrganizationInput | undefined): EndUser | null {
+export function toEndUser(
+  input: EndUserInput | undefined,
+  organization: OrganizationInput | undefined,
+): EndUser | null {
   if (!input) return null;
   return {
     id: input.id,
@@ -29,14 +38,24 @@ export function toEndUser(input: EndUserInput | undefined, organization: Organiz
 }
 
 /** Nango rejects config defaults / allowed integrations naming an integration it doesn't have. */
-function unknownIntegrationIssues(body: { allowed_integrations?: string[]; integrations_config_defaults?: object; overrides?: object }, known: string) {
+function unknownIntegrationIssues(
+  body: { allowed_integrations?: string[]; integrations_config_defaults?: object; overrides?: object },
+  known: string,
+) {
   const issues: z.core.$ZodIssue[] = [];
   body.allowed_integrations?.forEach((id, index) => {
-    if (id !== known) issues.push({ code: "custom", message: "Integration does not exist", input: id, path: ["allowed_integrations", index] });
+    if (id !== known)
+      issues.push({
+        code: "custom",
+        message: "Integration does not exist",
+        input: id,
+        path: ["allowed_integrations", index],
+      });
   });
   for (const field of ["integrations_config_defaults", "overrides"] as const) {
     for (const id of Object.keys(body[field] ?? {})) {
-      if (id !== known) issues.push({ code: "custom", message: "Integration does not exist", input: id, path: [field, id] });
+      if (id !== known)
+        issues.push({ code: "custom", message: "Integration does not exist", input: id, path: [field, id] });
     }
   }
   return issues;
@@ -58,7 +77,9 @@ export function connectSessionRoutes(config: EmulatorConfig, section: NangoSecti
     section.changed();
     const link = new URL(`${config.origins.connectUi}/`);
     link.searchParams.set("session_token", full.token);
-    return { data: { token: full.token, connect_link: link.toString(), expires_at: new Date(full.expires_at).toISOString() } };
+    return {
+      data: { token: full.token, connect_link: link.toString(), expires_at: new Date(full.expires_at).toISOString() },
+    };
   };
 
   app.post("/connect/sessions", secretAuth, async (c) => {
@@ -107,7 +128,9 @@ export function connectSessionRoutes(config: EmulatorConfig, section: NangoSecti
 
   app.get("/connect/session", requireAuth("connectSession", config.nango.secretKey, section), (c) => {
     const session = c.get("connectSession")!;
-    const reconnecting = session.reconnect && findConnection(section.data, session.reconnect.connection_id, session.reconnect.integration_id);
+    const reconnecting =
+      session.reconnect &&
+      findConnection(section.data, session.reconnect.connection_id, session.reconnect.integration_id);
     const data: Record<string, unknown> = {
       endUser: reconnecting ? reconnecting.end_user : session.end_user,
       connectUISettings: {

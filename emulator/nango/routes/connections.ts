@@ -49,7 +49,12 @@ function parseQuery(url: string): Record<string, unknown> {
   return out;
 }
 
-export function connectionRoutes(config: EmulatorConfig, section: NangoSection, integration: Integration, refresher: Refresher) {
+export function connectionRoutes(
+  config: EmulatorConfig,
+  section: NangoSection,
+  integration: Integration,
+  refresher: Refresher,
+) {
   const app = new Hono<NangoEnv>();
   app.use("/connections", requireAuth("secretKey", config.nango.secretKey, section));
   app.use("/connections/*", requireAuth("secretKey", config.nango.secretKey, section));
@@ -72,7 +77,9 @@ export function connectionRoutes(config: EmulatorConfig, section: NangoSection, 
       .filter(
         (conn) =>
           !search ||
-          [conn.connection_id, conn.end_user?.display_name, conn.end_user?.email].some((v) => v?.toLowerCase().includes(search)),
+          [conn.connection_id, conn.end_user?.display_name, conn.end_user?.email].some((v) =>
+            v?.toLowerCase().includes(search),
+          ),
       )
       .sort((a, b) => b.created_at - a.created_at || b.id - a.id)
       .slice(page * limit, page * limit + limit);

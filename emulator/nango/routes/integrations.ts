@@ -27,15 +27,23 @@ export function integrationRoutes(config: EmulatorConfig, section: NangoSection,
     const bad = include.filter((v) => !INCLUDES.has(v));
     if (bad.length > 0) {
       return fail(c, 400, "invalid_query_params", {
-        errors: [{ code: "invalid_value", message: 'Invalid option: expected one of "webhook"|"credentials"', path: ["include"] }],
+        errors: [
+          {
+            code: "invalid_value",
+            message: 'Invalid option: expected one of "webhook"|"credentials"',
+            path: ["include"],
+          },
+        ],
       });
     }
     if (include.length > 0 && c.get("authType") !== "secretKey") {
       return fail(c, 403, "invalid_permissions", { message: "Can't include credentials without a private key" });
     }
-    if (c.req.param("uniqueKey") !== integration.uniqueKey) return fail(c, 404, "not_found", { message: "Integration does not exist" });
+    if (c.req.param("uniqueKey") !== integration.uniqueKey)
+      return fail(c, 404, "not_found", { message: "Integration does not exist" });
     const extra: Record<string, unknown> = {};
-    if (include.includes("webhook")) extra.webhook_url = `${config.origins.nango}/webhook/emulator/${integration.uniqueKey}`;
+    if (include.includes("webhook"))
+      extra.webhook_url = `${config.origins.nango}/webhook/emulator/${integration.uniqueKey}`;
     if (include.includes("credentials")) {
       extra.credentials = {
         type: "OAUTH2",

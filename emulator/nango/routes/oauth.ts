@@ -58,8 +58,21 @@ export function oauthRoutes(
     const page = callbackHtml(query, error);
     return c.html(page.html, page.status);
   };
-  const notifyError = (c: Context, query: URLSearchParams, wsClientId: string | undefined, connectionId: string | undefined, type: string, message: string) => {
-    ws.publish(wsClientId, { message_type: "error", provider_config_key: integration.uniqueKey, connection_id: connectionId, error_type: type, error_desc: message });
+  const notifyError = (
+    c: Context,
+    query: URLSearchParams,
+    wsClientId: string | undefined,
+    connectionId: string | undefined,
+    type: string,
+    message: string,
+  ) => {
+    ws.publish(wsClientId, {
+      message_type: "error",
+      provider_config_key: integration.uniqueKey,
+      connection_id: connectionId,
+      error_type: type,
+      error_desc: message,
+    });
     return html(c, query, message);
   };
 
@@ -67,21 +80,34 @@ export function oauthRoutes(
     const query = new URL(c.req.url).searchParams;
     const token = query.get("connect_session_token");
     // Without a session token Nango falls back to (deprecated) public-key auth.
-    if (!token) return fail(c, 401, "missing_public_key", { message: "Authentication failed. The request is missing a valid public key parameter." });
+    if (!token)
+      return fail(c, 401, "missing_public_key", {
+        message: "Authentication failed. The request is missing a valid public key parameter.",
+      });
     if (!SESSION_TOKEN.test(token)) return authFail(c, "invalid_connect_session_token_format");
     const session = findSession(section.data, token);
     if (!session) return authFail(c, "unknown_connect_session_token");
     if (query.has("connection_id")) {
       return fail(c, 400, "invalid_query_params", {
-        errors: [{ code: "custom", message: "connection_id is forbidden when using session token", path: ["connection_id"] }],
+        errors: [
+          { code: "custom", message: "connection_id is forbidden when using session token", path: ["connection_id"] },
+        ],
       });
     }
     const wsClientId = query.get("ws_client_id") ?? undefined;
     const key = c.req.param("providerConfigKey");
     if (key !== integration.uniqueKey) {
-      return notifyError(c, query, wsClientId, undefined, "provider_config_err", `Could not find a Provider Config matching the "${key}" key.`);
+      return notifyError(
+        c,
+        query,
+        wsClientId,
+        undefined,
+        "provider_config_err",
+        `Could not find a Provider Config matching the "${key}" key.`,
+      );
     }
-    if (session.allowed_integrations && !session.allowed_integrations.includes(key)) return fail(c, 400, "integration_not_allowed");
+    if (session.allowed_integrations && !session.allowed_integrations.includes(key))
+      return fail(c, 400, "integration_not_allowed");
 
     let connectionId: string = crypto.randomUUID();
     if (session.reconnect) {
@@ -94,9 +120,10 @@ export function oauthRoutes(
     const authorizationParams = defaults?.authorization_params ?? bracketParams(query, "authorization_params");
     const connectionConfig: Record<string, unknown> = { ...defaults?.connection_config };
     if (defaults?.user_scopes) connectionConfig.user_scope = defaults.user_scopes;
-    const scopes = (typeof defaults?.connection_config?.oauth_scopes_override === "string"
-      ? defaults.connection_config.oauth_scopes_override
-      : integration.scopes
+    const scopes = (
+      typeof defaults?.connection_config?.oauth_scopes_override === "string"
+        ? defaults.connection_config.oauth_scopes_override
+        : integration.scopes
     )
       .split(",")
       .join(integration.template.scope_separator ?? " ");
@@ -104,7 +131,10 @@ export function oauthRoutes(
     const state = crypto.randomUUID();
     pending.set(state, { state, connectionId, wsClientId, session, connectionConfig, createdAt: Date.now() });
 
-    const params: Record<string, string | undefined> = { ...integration.template.authorization_params, ...authorizationParams };
+    const params: Record<string, string | undefined> = {
+      ...integration.template.authorization_params,
+      ...authorizationParams,
+    };
     const url = new URL(integration.template.authorization_url);
     url.searchParams.set("response_type", "code");
     url.searchParams.set("client_id", integration.clientId);
@@ -126,11 +156,16 @@ export function oauthRoutes(
     const { connectionId, wsClientId, session } = oauth;
 
     const failCreation = (type: string, description: string) =>
-      webhooks.send(connectionId, authWebhookBody(config, integration, { connectionId, operation: "creation", error: { type, description } }));
+      webhooks.send(
+        connectionId,
+        authWebhookBody(config, integration, { connectionId, operation: "creation", error: { type, description } }),
+      );
 
     const code = query.get("code");
     if (!code) {
-      const context = PROVIDER_ERROR_KEYS.filter((k) => query.get(k)?.trim()).map((k) => `${k}: ${query.get(k)!.trim()}`).join("; ");
+      const context = PROVIDER_ERROR_KEYS.filter((k) => query.get(k)?.trim())
+        .map((k) => `${k}: ${query.get(k)!.trim()}`)
+        .join("; ");
       const message = `Did not get authorization code in the callback.${context ? ` Provider error: ${context}` : ""}`;
       failCreation("invalid_callback", message);
       return notifyError(c, query, wsClientId, connectionId, "callback_err", message);
@@ -146,7 +181,12 @@ export function oauthRoutes(
       return notifyError(c, query, wsClientId, connectionId, "unknown_err", message);
     }
     section.changed();
-    ws.publish(wsClientId, { message_type: "success", provider_config_key: integration.uniqueKey, connection_id: connectionId, is_pending: false });
+    ws.publish(wsClientId, {
+      message_type: "success",
+      provider_config_key: integration.uniqueKey,
+      connection_id: connectionId,
+      is_pending: false,
+    });
     // Nango: `void connectionCreatedHook(...)`: the UI hears "success" before the hook has
     // written tenantId, and the webhook goes out only after the hook.
     hooks.schedule(() => {
@@ -154,7 +194,15 @@ export function oauthRoutes(
       if (!current) return;
       applyPostConnection(current);
       section.changed();
-      webhooks.send(connectionId, authWebhookBody(config, integration, { connectionId, operation, connection: current, endUser: session.end_user }));
+      webhooks.send(
+        connectionId,
+        authWebhookBody(config, integration, {
+          connectionId,
+          operation,
+          connection: current,
+          endUser: session.end_user,
+        }),
+      );
     });
     return html(c, query);
   });
@@ -163,7 +211,12 @@ export function oauthRoutes(
 }
 
 /** Creates the connection, or overrides the credentials of an existing one (a reconnect). */
-function upsert(section: NangoSection, integration: Integration, oauth: OAuthSession, credentials: ConnectionRecord["credentials"]) {
+function upsert(
+  section: NangoSection,
+  integration: Integration,
+  oauth: OAuthSession,
+  credentials: ConnectionRecord["credentials"],
+) {
   const now = Date.now();
   const connectionConfig = { ...oauth.connectionConfig };
   // Nango stores the override as an array once the connection exists.

@@ -23,7 +23,10 @@ const headerSchema = z.object({
   retries: z.coerce.number().optional().default(0),
   "base-url-override": z.url().or(z.literal("")).optional(),
   decompress: z.enum(["true", "false"]).optional(),
-  "retry-on": z.string().regex(/^\d+(,\d+)*$/).optional(),
+  "retry-on": z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .optional(),
   "nango-activity-log-id": z.string().max(255).optional(),
   "nango-is-sync": z.enum(["true", "false"]).optional(),
   "nango-is-dry-run": z.enum(["true", "false"]).optional(),
@@ -31,7 +34,18 @@ const headerSchema = z.object({
 
 /** Nango's legacy success allowlist; everything else is dropped on a 2xx. */
 const SUCCESS_HEADERS = ["content-type", "mcp-session-id", "x-request-id", "x-correlation-id"];
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "content-encoding"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "content-length",
+  "content-encoding",
+]);
 const MAX_WAIT_MS = 10 * 60 * 1000;
 
 export interface ProxySettings {
@@ -51,7 +65,8 @@ function passthroughHeaders(upstream: Headers, all: boolean): Headers {
   const out = new Headers();
   upstream.forEach((value, key) => {
     const lower = key.toLowerCase();
-    if (all ? !HOP_BY_HOP.has(lower) && !lower.startsWith("access-control-") : SUCCESS_HEADERS.includes(lower)) out.set(key, value);
+    if (all ? !HOP_BY_HOP.has(lower) && !lower.startsWith("access-control-") : SUCCESS_HEADERS.includes(lower))
+      out.set(key, value);
   });
   return out;
 }
@@ -64,7 +79,13 @@ function retryWait(response: Response | null, attempt: number, integration: Inte
   return Math.min(baseMs * 2 ** attempt, MAX_WAIT_MS);
 }
 
-export function proxyRoutes(config: EmulatorConfig, section: NangoSection, integration: Integration, refresher: Refresher, settings: ProxySettings) {
+export function proxyRoutes(
+  config: EmulatorConfig,
+  section: NangoSection,
+  integration: Integration,
+  refresher: Refresher,
+  settings: ProxySettings,
+) {
   const app = new Hono<NangoEnv>();
   app.all("/proxy/*", requireAuth("secretKey", config.nango.secretKey, section), async (c) => {
     const parsed = headerSchema.safeParse(Object.fromEntries(c.req.raw.headers));
@@ -72,7 +93,8 @@ export function proxyRoutes(config: EmulatorConfig, section: NangoSection, integ
     const h = parsed.data;
     if (h["provider-config-key"] !== integration.uniqueKey) {
       return fail(c, 404, "unknown_provider_config", {
-        message: "Provider config not found for the given provider config key. Please make sure the provider config exists in the Nango dashboard.",
+        message:
+          "Provider config not found for the given provider config key. Please make sure the provider config exists in the Nango dashboard.",
       });
     }
     const connection = findConnection(section.data, h["connection-id"], h["provider-config-key"]);
@@ -108,10 +130,20 @@ export function proxyRoutes(config: EmulatorConfig, section: NangoSection, integ
       if (attempt >= h.retries) {
         if (response) return relay(response);
         const message = networkError instanceof Error ? networkError.message : String(networkError);
-        return c.json({ message, code: (networkError as { cause?: { code?: string } })?.cause?.code, url: target, method: c.req.method }, 500);
+        return c.json(
+          {
+            message,
+            code: (networkError as { cause?: { code?: string } })?.cause?.code,
+            url: target,
+            method: c.req.method,
+          },
+          500,
+        );
       }
       await response?.arrayBuffer().catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, retryWait(lastResponse, attempt, integration, settings.retryBaseMs)));
+      await new Promise((resolve) =>
+        setTimeout(resolve, retryWait(lastResponse, attempt, integration, settings.retryBaseMs)),
+      );
     }
   });
   return app;
@@ -126,6 +158,7 @@ async function relay(response: Response): Promise<Response> {
 
 function credentialsFailure(c: Context, result: Extract<Awaited<ReturnType<Refresher["ensureFresh"]>>, { ok: false }>) {
   if (result.type === "connection_refresh_backoff") return fail(c, 424, result.type, { message: result.message });
-  return fail(c, result.status, "server_error", { message: `Failed to get connection credentials: '${result.message}'` });
+  return fail(c, result.status, "server_error", {
+    message: `Failed to get connection credentials: '${result.message}'`,
+  });
 }
-

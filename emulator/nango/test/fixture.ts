@@ -32,7 +32,9 @@ export async function setup() {
 }
 
 /** The `error` body of a rejected axios call from the SDK. */
-export async function apiError(promise: Promise<unknown>): Promise<{ status: number; body: { error: { code: string; message?: string; errors?: unknown[] } } }> {
+export async function apiError(
+  promise: Promise<unknown>,
+): Promise<{ status: number; body: { error: { code: string; message?: string; errors?: unknown[] } } }> {
   try {
     await promise;
   } catch (error) {

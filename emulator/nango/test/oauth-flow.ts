@@ -8,7 +8,12 @@ import { authorizeAs, TestBrowser } from "../../microsoft/test-browser";
 import type { TestEmulator } from "../../testing";
 import { KEY, SECRET_KEY } from "./fixture";
 
-export async function connectViaPopup(emulator: TestEmulator, token: string, email: string, browser = new TestBrowser()) {
+export async function connectViaPopup(
+  emulator: TestEmulator,
+  token: string,
+  email: string,
+  browser = new TestBrowser(),
+) {
   const wsUrl = emulator.origins.nango.replace(/^http/, "ws") + "/";
   const ws = new WebSocket(wsUrl);
   const messages: Array<Record<string, unknown>> = [];
@@ -27,20 +32,35 @@ export async function connectViaPopup(emulator: TestEmulator, token: string, ema
     });
     ws.on("error", reject);
   });
-  const start = await fetch(`${emulator.origins.nango}/oauth/connect/${KEY}?connect_session_token=${token}&ws_client_id=${clientId}`, { redirect: "manual" });
+  const start = await fetch(
+    `${emulator.origins.nango}/oauth/connect/${KEY}?connect_session_token=${token}&ws_client_id=${clientId}`,
+    { redirect: "manual" },
+  );
   const authorize = new URL(start.headers.get("location")!);
   const params = Object.fromEntries(authorize.searchParams);
-  const callback = await authorizeAs(emulator, browser, email, { scope: params.scope!, prompt: params.prompt, state: params.state });
+  const callback = await authorizeAs(emulator, browser, email, {
+    scope: params.scope!,
+    prompt: params.prompt,
+    state: params.state,
+  });
   const success = new Promise<Record<string, unknown>>((resolve) => (onSuccess = resolve));
   const page = await fetch(callback.toString());
   const html = await page.text();
   const message = messages.find((m) => m.message_type === "success" || m.message_type === "error");
   const done = message ?? (await success);
   ws.close();
-  return { status: page.status, html, message: done, atSuccess: await atSuccess, connectionId: String(done.connection_id) };
+  return {
+    status: page.status,
+    html,
+    message: done,
+    atSuccess: await atSuccess,
+    connectionId: String(done.connection_id),
+  };
 }
 
 export async function getConnection(emulator: TestEmulator, connectionId: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${emulator.origins.nango}/connections/${connectionId}?provider_config_key=${KEY}`, { headers: { authorization: `Bearer ${SECRET_KEY}` } });
+  const res = await fetch(`${emulator.origins.nango}/connections/${connectionId}?provider_config_key=${KEY}`, {
+    headers: { authorization: `Bearer ${SECRET_KEY}` },
+  });
   return (await res.json()) as Record<string, unknown>;
 }

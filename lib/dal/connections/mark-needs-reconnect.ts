@@ -24,11 +24,19 @@ export async function markNeedsReconnect(
   input: NeedsReconnectInput,
   tx: Prisma.TransactionClient | typeof db = db,
 ): Promise<{ outcome: "updated" | "unchanged" | "unknown_connection"; userId: string | null }> {
-  const row = await tx.teamsConnection.findFirst({ where: { nangoConnectionId: input.nangoConnectionId }, include: { user: true } });
+  const row = await tx.teamsConnection.findFirst({
+    where: { nangoConnectionId: input.nangoConnectionId },
+    include: { user: true },
+  });
   if (!row) return { outcome: "unknown_connection", userId: null };
   const { count } = await tx.teamsConnection.updateMany({
     where: { id: row.id, nangoConnectionId: input.nangoConnectionId, status: "connected" },
-    data: { status: "needs_reconnect", lastErrorCode: input.code, lastErrorMessage: input.message.slice(0, 500), lastErrorAt: new Date() },
+    data: {
+      status: "needs_reconnect",
+      lastErrorCode: input.code,
+      lastErrorMessage: input.message.slice(0, 500),
+      lastErrorAt: new Date(),
+    },
   });
   if (count === 0) return { outcome: "unchanged", userId: row.userId };
   await recordAudit(

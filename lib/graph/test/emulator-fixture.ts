@@ -12,7 +12,14 @@ import { signingKey } from "@/emulator/microsoft/keys";
 import { GRAPH_APP_ID } from "@/emulator/microsoft/tokens";
 import { migratedPgliteDir } from "@/scripts/db/testing";
 
-export const ALL_SCOPES = ["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read", "Presence.Read"];
+export const ALL_SCOPES = [
+  "User.Read",
+  "Team.ReadBasic.All",
+  "Channel.ReadBasic.All",
+  "ChannelMessage.Read.All",
+  "Chat.Read",
+  "Presence.Read",
+];
 
 export async function startGraphFixture() {
   const emulator: TestEmulator = await startTestEmulator();
@@ -31,20 +38,44 @@ export async function startGraphFixture() {
     const user = datasetOf(emulator.context).current.usersByEmail.get(email)!;
     const now = Math.floor(Date.now() / 1000);
     return signJwt(
-      { aud: GRAPH_APP_ID, iss: `https://sts.windows.net/${user.tenantId}/`, iat: now, nbf: now, exp: now + 3600, appid: "test-app", oid: user.id, tid: user.tenantId, scp: scopes.join(" "), upn: user.userPrincipalName, ver: "1.0" },
+      {
+        aud: GRAPH_APP_ID,
+        iss: `https://sts.windows.net/${user.tenantId}/`,
+        iat: now,
+        nbf: now,
+        exp: now + 3600,
+        appid: "test-app",
+        oid: user.id,
+        tid: user.tenantId,
+        scp: scopes.join(" "),
+        upn: user.userPrincipalName,
+        ver: "1.0",
+      },
       signingKey(emulator.context),
     );
   }
 
   /** A new app user connected to the demo Microsoft account `email`. */
-  async function connect(email: string, seed: { scopes?: string[]; accessToken?: string; expiresInSeconds?: number; refreshToken?: string } = {}) {
+  async function connect(
+    email: string,
+    seed: { scopes?: string[]; accessToken?: string; expiresInSeconds?: number; refreshToken?: string } = {},
+  ) {
     const { scopes, ...rest } = seed;
     const accessToken = rest.accessToken ?? mintToken(email, scopes);
-    const { connection } = (await emulator.control("/nango/connections", { ...rest, accessToken })) as { connection: { connection_id: string } };
+    const { connection } = (await emulator.control("/nango/connections", { ...rest, accessToken })) as {
+      connection: { connection_id: string };
+    };
     const msUser = datasetOf(emulator.context).current.usersByEmail.get(email)!;
     const user = await db.user.create({ data: { email: `${randomUUID()}@example.com`, name: "Test user" } });
     const mapping = await db.teamsConnection.create({
-      data: { userId: user.id, integrationId: "microsoft-teams", nangoConnectionId: connection.connection_id, tenantId: msUser.tenantId, accountEmail: email, status: "connected" },
+      data: {
+        userId: user.id,
+        integrationId: "microsoft-teams",
+        nangoConnectionId: connection.connection_id,
+        tenantId: msUser.tenantId,
+        accountEmail: email,
+        status: "connected",
+      },
     });
     return { userId: user.id, mapping };
   }
@@ -76,7 +107,10 @@ export async function startGraphFixture() {
     counters,
     resetControls,
     clearCounters: () => remove("/counters"),
-    teamIdByName: (name: string) => datasetOf(emulator.context).current.tenants.flatMap((tenant) => tenant.teams).find((team) => team.displayName === name)!.id,
+    teamIdByName: (name: string) =>
+      datasetOf(emulator.context)
+        .current.tenants.flatMap((tenant) => tenant.teams)
+        .find((team) => team.displayName === name)!.id,
     fault: (rule: Record<string, unknown>) => emulator.control("/faults", { service: "graph", ...rule }),
     async close() {
       await emulator.close();

@@ -37,7 +37,11 @@ async function Members({ chat }: { chat: ChatRead }) {
   const { data } = await settle(chat);
   if (!data) return null;
   return (
-    <Section id="members-heading" title={`Members (${data.members.length})`} className="lg:col-start-1 lg:row-start-1 lg:self-start">
+    <Section
+      id="members-heading"
+      title={`Members (${data.members.length})`}
+      className="lg:col-start-1 lg:row-start-1 lg:self-start"
+    >
       <MemberList members={data.members} />
     </Section>
   );
@@ -46,7 +50,13 @@ async function Members({ chat }: { chat: ChatRead }) {
 async function Messages({ userId, chatId }: { userId: string; chatId: string }) {
   const result = await settle(getChatMessages(userId, chatId));
   if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
-  return <MessageFeed initial={result.data} apiUrl={`/api/chats/${encodeURIComponent(chatId)}/messages`} label="Chat messages" />;
+  return (
+    <MessageFeed
+      initial={result.data}
+      apiUrl={`/api/chats/${encodeURIComponent(chatId)}/messages`}
+      label="Chat messages"
+    />
+  );
 }
 
 /** Rendered only behind the connection gate, so Graph is asked only for a working connection. */

@@ -27,9 +27,15 @@ async function TeamBody({ userId, teamId }: { userId: string; teamId: string }) 
   return (
     <>
       <PageHeader title={team.name} description={team.description ?? undefined} />
-      {team.isArchived ? <p className="mb-4 text-sm font-medium text-slate-600">This team is archived: it is read-only.</p> : null}
+      {team.isArchived ? (
+        <p className="mb-4 text-sm font-medium text-slate-600">This team is archived: it is read-only.</p>
+      ) : null}
       <Section id="channels-heading" title="Channels">
-        {channels.length === 0 ? <EmptyState>No channels you can see in this team.</EmptyState> : <ChannelList teamId={team.id} channels={channels} />}
+        {channels.length === 0 ? (
+          <EmptyState>No channels you can see in this team.</EmptyState>
+        ) : (
+          <ChannelList teamId={team.id} channels={channels} />
+        )}
       </Section>
     </>
   );

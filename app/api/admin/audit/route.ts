@@ -6,6 +6,11 @@ import { withAdmin } from "@/lib/http/handlers";
 
 export const GET = withAdmin(async (request) => {
   const params = request.nextUrl.searchParams;
-  const filter = parseAuditFilter({ action: params.get("action") ?? undefined, email: params.get("email") ?? undefined });
-  return NextResponse.json(await listAuditLog(filter, parsePage(params.get("page"))), { headers: { "cache-control": "no-store" } });
+  const filter = parseAuditFilter({
+    action: params.get("action") ?? undefined,
+    email: params.get("email") ?? undefined,
+  });
+  return NextResponse.json(await listAuditLog(filter, parsePage(params.get("page"))), {
+    headers: { "cache-control": "no-store" },
+  });
 });

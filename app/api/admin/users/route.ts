@@ -8,5 +8,7 @@ import { withAdmin } from "@/lib/http/handlers";
 export const GET = withAdmin(async (request) => {
   const params = request.nextUrl.searchParams;
   const filter = parseUserFilter({ status: params.get("status") ?? undefined, q: params.get("q") ?? undefined });
-  return NextResponse.json(await listUsers(filter, parsePage(params.get("page"))), { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(await listUsers(filter, parsePage(params.get("page"))), {
+    headers: { "cache-control": "no-store" },
+  });
 });

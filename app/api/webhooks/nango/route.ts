@@ -20,7 +20,10 @@ export async function POST(request: NextRequest) {
   const headers = Object.fromEntries(request.headers.entries());
   if (!nango.verifyIncomingWebhookRequest(raw, headers)) {
     logger.warn("rejected webhook with a missing or invalid signature");
-    return NextResponse.json({ error: { code: "invalid_signature", message: "Invalid or missing webhook signature." } }, { status: 401 });
+    return NextResponse.json(
+      { error: { code: "invalid_signature", message: "Invalid or missing webhook signature." } },
+      { status: 401 },
+    );
   }
   let payload: unknown;
   try {
@@ -40,5 +43,8 @@ export async function POST(request: NextRequest) {
 }
 
 function tooLarge() {
-  return NextResponse.json({ error: { code: "payload_too_large", message: "Webhook body too large." } }, { status: 413 });
+  return NextResponse.json(
+    { error: { code: "payload_too_large", message: "Webhook body too large." } },
+    { status: 413 },
+  );
 }

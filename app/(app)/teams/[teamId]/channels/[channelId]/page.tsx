@@ -44,7 +44,10 @@ export default async function ChannelPage({ params }: { params: Promise<{ teamId
           Dashboard
         </Link>
         <span aria-hidden>/</span>
-        <Link href={`/teams/${encodeURIComponent(ids.teamId)}`} className="text-brand-700 hover:underline dark:text-indigo-300">
+        <Link
+          href={`/teams/${encodeURIComponent(ids.teamId)}`}
+          className="text-brand-700 hover:underline dark:text-indigo-300"
+        >
           Team
         </Link>
       </nav>
