@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { integrationId, nango } from "@/lib/nango/client";
 import { isUnknownConnection } from "@/lib/nango/errors";
-import { getAllowedTenants, isTenantAllowed } from "@/lib/settings/allowed-tenants";
+import { isTenantAllowed } from "@/lib/settings/allowed-tenants";
 import type { NangoAccount } from "./nango-account";
 import { saveMapping, type SaveMappingInput, type SaveMappingResult } from "./save-mapping";
 
@@ -29,14 +29,15 @@ export async function acceptConnection(input: SaveMappingInput): Promise<SaveMap
     });
     throw personalAccount();
   }
-  if (!account.tenantId && (await getAllowedTenants()).length > 0) {
-    throw new AppError(
-      "tenant_pending",
-      "Microsoft hasn't told us your organization yet. This takes a moment; trying again…",
-      1,
-    );
-  }
   if (!(await isTenantAllowed(account.tenantId))) {
+    // Not known yet is not "not allowed": ask again rather than delete (one read of the list).
+    if (!account.tenantId) {
+      throw new AppError(
+        "tenant_pending",
+        "Microsoft hasn't told us your organization yet. This takes a moment; trying again…",
+        1,
+      );
+    }
     await deleteNangoConnection(account.connectionId);
     await recordAudit({
       action: "connection.refused_tenant",

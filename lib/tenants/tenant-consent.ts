@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { UserConsentPolicy } from "@/lib/generated/prisma/client";
+import type { Prisma, UserConsentPolicy } from "@/lib/generated/prisma/client";
 
 export interface TenantConsentView {
   tenantId: string;
@@ -30,16 +30,12 @@ export function toView(row: {
 
 /** An organization admin granted the app tenant-wide (Microsoft's admin-consent redirect said so). */
 export async function recordAdminGrant(tenantId: string, grantedBy: string | null): Promise<void> {
-  const id = tenantId.toLowerCase();
-  const data = { adminGrantedAt: new Date(), adminGrantedBy: grantedBy };
-  await db.tenantConsent.upsert({ where: { tenantId: id }, create: { tenantId: id, ...data }, update: data });
+  await saveTenant(tenantId, { adminGrantedAt: new Date(), adminGrantedBy: grantedBy });
 }
 
 /** The admin says what users of a tenant may consent to (Entra ID > Enterprise apps > Consent and permissions). */
 export async function setUserConsentPolicy(tenantId: string, userConsent: UserConsentPolicy): Promise<void> {
-  const id = tenantId.toLowerCase();
-  const data = { userConsent, userConsentSource: userConsent === "unknown" ? null : "admin" };
-  await db.tenantConsent.upsert({ where: { tenantId: id }, create: { tenantId: id, ...data }, update: data });
+  await saveTenant(tenantId, { userConsent, userConsentSource: userConsent === "unknown" ? null : "admin" });
 }
 
 /**
@@ -51,6 +47,11 @@ export async function observeUserConsent(tenantId: string, userConsent: "allowed
   const id = tenantId.toLowerCase();
   const current = await db.tenantConsent.findUnique({ where: { tenantId: id } });
   if (current?.userConsentSource === "admin" || current?.userConsent === userConsent) return;
-  const data = { userConsent, userConsentSource: "observed" };
+  await saveTenant(id, { userConsent, userConsentSource: "observed" });
+}
+
+/** Creates or updates a tenant's row (ids stored lower-cased, as Entra compares them). */
+async function saveTenant(tenantId: string, data: Omit<Prisma.TenantConsentCreateInput, "tenantId">): Promise<void> {
+  const id = tenantId.toLowerCase();
   await db.tenantConsent.upsert({ where: { tenantId: id }, create: { tenantId: id, ...data }, update: data });
 }
