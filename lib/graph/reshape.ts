@@ -111,12 +111,14 @@ export function reshapeMessage(message: ChatMessage): MessageView {
   return {
     id: message.id ?? "",
     from: message.from?.user?.displayName ?? message.from?.application?.displayName ?? null,
+    fromId: message.from?.user?.id ?? null,
     createdAt: message.createdDateTime ?? "",
     subject: message.subject ?? null,
     html: deleted ? "" : body?.contentType === "text" ? textToHtml(body.content) : sanitizeMessageHtml(body?.content),
     isDeleted: deleted,
     isSystem: message.messageType !== undefined && message.messageType !== null && message.messageType !== "message",
     attachments: (message.attachments ?? []).map(reshapeAttachment).filter((a): a is MessageAttachment => a !== null),
+    reactions: [],
     replies: Array.isArray(message.replies) ? message.replies.map((reply: ChatMessage) => reshapeMessage(reply)) : null,
   };
 }

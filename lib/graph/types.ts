@@ -44,9 +44,21 @@ export interface MessageAttachment {
   url: string | null;
 }
 
+/** One reaction type on a message: who reacted, and whether the signed-in user did. */
+export interface ReactionView {
+  /** Graph's reactionType: `like`, `heart`, `laugh`, `surprised`, `sad`, `angry` or an emoji. */
+  type: string;
+  count: number;
+  /** Display names where known (Graph often leaves them out); may be shorter than count. */
+  names: string[];
+  mine: boolean;
+}
+
 export interface MessageView {
   id: string;
   from: string | null;
+  /** Entra user id of the sender (null for apps and system messages). */
+  fromId: string | null;
   createdAt: string;
   subject: string | null;
   /** Sanitised HTML, safe for dangerouslySetInnerHTML. */
@@ -54,6 +66,7 @@ export interface MessageView {
   isDeleted: boolean;
   isSystem: boolean;
   attachments: MessageAttachment[];
+  reactions: ReactionView[];
   /** Replies when Graph sent them with the message (`$expand=replies`), else null. */
   replies: MessageView[] | null;
 }
@@ -67,4 +80,12 @@ export interface Paged<T> {
   items: T[];
   /** Opaque token for the next page, or null at the end. */
   cursor: string | null;
+}
+
+/** Someone the composer can @mention: chat members first, then the organisation. */
+export interface PersonView {
+  id: string;
+  name: string;
+  email: string | null;
+  source: "member" | "organization";
 }
