@@ -16,7 +16,7 @@ export interface ConnectUiConfig {
 type State =
   { kind: "idle" } | { kind: "working" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
-type Intent = "connect" | "switch_account" | "basic";
+type Intent = "connect" | "switch_account" | "basic" | "write";
 
 interface SessionResponse {
   token: string;
