@@ -14,13 +14,13 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { BenchContext, Scenario } from "../lib/context";
 import { naiveClient } from "../lib/naive";
-import { APP_DIR } from "../lib/stack";
+import { APP_DIR, APP_PORT } from "../lib/stack";
 import { round, sleep } from "../lib/stats";
 import { startRedisServer, type RedisServer } from "../../test-support/redis-server";
 // @ts-expect-error -- plain ESM helpers shared with the other launchers
 import { assertPortsFree, run, waitForUrl } from "../../scripts/lib/processes.mjs";
 
-const PORTS = [3405, 3406];
+const PORTS = [APP_PORT + 5, APP_PORT + 6];
 const DURATION_S = 30;
 const OUTAGE = { totalS: 20, stopAtS: 5, restartAtS: 11 };
 const THINK_MS = 1_000;
