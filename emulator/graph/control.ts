@@ -7,7 +7,10 @@ import type { DatasetHolder } from "../data/registry";
 import type { GraphDeps } from "./deps";
 import { DEFAULT_LIMITS, type ThrottleClass } from "./throttling";
 
-const limit = z.object({ requests: z.number().int().min(0).max(100_000), perSeconds: z.number().positive().max(3600) });
+const limit = z.object({
+  requests: z.number().int().min(0).max(100_000),
+  perSeconds: z.number().positive().max(3600),
+});
 const throttlingBody = z.object({
   enabled: z.boolean().optional(),
   retryAfter: z.boolean().optional(),
@@ -55,6 +58,8 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
   api.post("/graph/dataset", async (c) => {
     const started = performance.now();
     datasets.select(datasetBody.parse(await c.req.json()));
+    // What was written belongs to the old data.
+    deps.overlay.clear();
     return c.json({ ...summary(datasets), generatedMs: Math.round(performance.now() - started) });
   });
 }

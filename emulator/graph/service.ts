@@ -10,12 +10,14 @@ import { authenticate, personalAccountLimits } from "./auth";
 import { registerBatch } from "./batch-route";
 import { registerChatRoutes } from "./chats-routes";
 import { registerGraphControls } from "./control";
-import { DEFAULT_INLINE_REPLIES, type GraphDeps } from "./deps";
+import { registerChannelMessageRoutes } from "./channel-messages-routes";
+import { defaultSettings, type GraphDeps } from "./deps";
 import type { GraphEnv } from "./env";
 import { graphError } from "./errors";
 import { registerTeamsRoutes } from "./teams-routes";
 import { Throttler } from "./throttling";
 import { registerUserRoutes } from "./users-routes";
+import { Overlay } from "./writes/overlay";
 
 export function createGraphService(ctx: EmulatorContext): EmulatedService {
   const datasets = datasetOf(ctx);
@@ -25,9 +27,11 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
     ctx,
     throttler,
     origin: ctx.config.origins.graph,
-    settings: { inlineReplies: DEFAULT_INLINE_REPLIES },
+    settings: defaultSettings(),
+    overlay: new Overlay(ctx.store, datasets),
   };
-  ctx.onReset(() => (deps.settings.inlineReplies = DEFAULT_INLINE_REPLIES));
+  // The overlay is a store section: the store's reset already empties it.
+  ctx.onReset(() => (deps.settings = defaultSettings()));
 
   const app = new Hono<GraphEnv>();
   app.use("*", async (c, next) => {
@@ -42,6 +46,7 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   app.use("/v1.0/*", personalAccountLimits());
   registerUserRoutes(app, deps);
   registerTeamsRoutes(app, deps);
+  registerChannelMessageRoutes(app, deps);
   registerChatRoutes(app, deps);
   registerBatch(app);
   registerGraphControls(deps, datasets);
