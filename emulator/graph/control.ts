@@ -9,13 +9,17 @@ import { DEFAULT_LIMITS, type ThrottleClass } from "./throttling";
 
 const limit = z.object({
   requests: z.number().int().min(0).max(100_000),
-  perSeconds: z.number().positive().max(3600),
+  perSeconds: z.number().positive().max(86_400),
 });
 const throttlingBody = z.object({
   enabled: z.boolean().optional(),
   retryAfter: z.boolean().optional(),
   limits: z.partialRecord(z.enum(Object.keys(DEFAULT_LIMITS) as [ThrottleClass, ...ThrottleClass[]]), limit).optional(),
   perResource: limit.nullable().optional(),
+  /** Message posts: per chat or channel, and per channel per day (null switches one off). */
+  writes: z
+    .object({ perConversation: limit.nullable().optional(), perChannelPerDay: limit.nullable().optional() })
+    .optional(),
   /** Back to the defaults (counters too). */
   reset: z.boolean().optional(),
 });
@@ -42,6 +46,8 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
     if (body.enabled !== undefined) settings.enabled = body.enabled;
     if (body.retryAfter !== undefined) settings.retryAfter = body.retryAfter;
     if (body.perResource !== undefined) settings.perResource = body.perResource;
+    if (body.writes?.perConversation !== undefined) settings.writes.perConversation = body.writes.perConversation;
+    if (body.writes?.perChannelPerDay !== undefined) settings.writes.perChannelPerDay = body.writes.perChannelPerDay;
     for (const [cls, value] of Object.entries(body.limits ?? {})) settings.limits[cls as ThrottleClass] = value;
     throttler.refill();
     return c.json(report());
