@@ -5,6 +5,7 @@ import type { EmulatorContext } from "../core/context";
 import { signingKey } from "../microsoft/keys";
 import { paginate, type PageOptions } from "./paging";
 import type { Throttler } from "./throttling";
+import type { WriteFaults } from "./writes/faults";
 import type { Overlay } from "./writes/overlay";
 
 export interface GraphSettings {
@@ -26,6 +27,7 @@ export interface GraphDeps {
   settings: GraphSettings;
   /** Messages and reactions clients wrote, merged into every read. */
   overlay: Overlay;
+  writeFaults: WriteFaults;
 }
 
 export const defaultSettings = (): GraphSettings => ({

@@ -1,6 +1,7 @@
 /**
  * The Microsoft Graph v1.0 stand-in (graph.microsoft.com) for the Teams data the app
- * reads: users, teams, channels, chats, messages, presence and `$batch`.
+ * reads and writes: users, teams, channels, chats, messages (posting, reactions, hosted
+ * images), presence and `$batch`.
  */
 import { Hono } from "hono";
 import { randomUUID } from "node:crypto";
@@ -17,7 +18,11 @@ import { graphError } from "./errors";
 import { registerTeamsRoutes } from "./teams-routes";
 import { Throttler } from "./throttling";
 import { registerUserRoutes } from "./users-routes";
+import { registerHostedContentRoutes } from "./hosted-routes";
+import { WriteFaults } from "./writes/faults";
 import { Overlay } from "./writes/overlay";
+import { registerPostRoutes } from "./writes/post-routes";
+import { registerReactionRoutes } from "./writes/reaction-routes";
 
 export function createGraphService(ctx: EmulatorContext): EmulatedService {
   const datasets = datasetOf(ctx);
@@ -29,9 +34,13 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
     origin: ctx.config.origins.graph,
     settings: defaultSettings(),
     overlay: new Overlay(ctx.store, datasets),
+    writeFaults: new WriteFaults(),
   };
   // The overlay is a store section: the store's reset already empties it.
-  ctx.onReset(() => (deps.settings = defaultSettings()));
+  ctx.onReset(() => {
+    deps.settings = defaultSettings();
+    deps.writeFaults.reset();
+  });
 
   const app = new Hono<GraphEnv>();
   app.use("*", async (c, next) => {
@@ -48,6 +57,9 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   registerTeamsRoutes(app, deps);
   registerChannelMessageRoutes(app, deps);
   registerChatRoutes(app, deps);
+  registerPostRoutes(app, deps);
+  registerReactionRoutes(app, deps);
+  registerHostedContentRoutes(app, deps);
   registerBatch(app);
   registerGraphControls(deps, datasets);
 
