@@ -1,7 +1,7 @@
 /**
  * The Microsoft Graph v1.0 stand-in (graph.microsoft.com) for the Teams data the app
- * reads and writes: users, teams, channels, chats, messages (posting, reactions, hosted
- * images), presence and `$batch`.
+ * reads and writes: users and people search, teams, channels, chats, messages (posting,
+ * reactions, hosted images), presence and `$batch`.
  */
 import { Hono } from "hono";
 import { randomUUID } from "node:crypto";
@@ -18,6 +18,7 @@ import { graphError } from "./errors";
 import { registerTeamsRoutes } from "./teams-routes";
 import { Throttler } from "./throttling";
 import { registerUserRoutes } from "./users-routes";
+import { registerPeopleRoutes } from "./people-routes";
 import { registerHostedContentRoutes } from "./hosted-routes";
 import { WriteFaults } from "./writes/faults";
 import { Overlay } from "./writes/overlay";
@@ -60,6 +61,7 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   registerPostRoutes(app, deps);
   registerReactionRoutes(app, deps);
   registerHostedContentRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
   registerBatch(app);
   registerGraphControls(deps, datasets);
 
