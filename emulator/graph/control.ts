@@ -3,6 +3,7 @@
  * off, 429 counters) and the dataset (demo or large, for benchmarks).
  */
 import { z } from "zod";
+import type { Dataset } from "../data/dataset";
 import type { DatasetHolder } from "../data/registry";
 import type { GraphDeps } from "./deps";
 import { DEFAULT_LIMITS, type ThrottleClass } from "./throttling";
@@ -74,6 +75,7 @@ function summary(datasets: DatasetHolder) {
   const current = datasets.current;
   return {
     selection: current.selection,
+    imageSeeds: imageSeedMessages(current),
     tenants: current.tenants.map((tenant) => ({
       id: tenant.id,
       displayName: tenant.displayName,
@@ -82,5 +84,24 @@ function summary(datasets: DatasetHolder) {
       teams: tenant.teams.length,
       chats: tenant.chats.length,
     })),
+  };
+}
+
+/** Where the demo dataset's inline images are (null for other datasets). */
+function imageSeedMessages(dataset: Dataset) {
+  const targets = dataset.imageSeeds;
+  if (!targets) return null;
+  const chat = dataset.chats.get(targets.chatId)!;
+  const { team, channel } = dataset.channels.get(targets.channelId)!;
+  const chatMessage = dataset.chatMessages(chat)[0]!;
+  const channelMessage = dataset.channelMessages(team, channel)[0]!;
+  return {
+    chat: { chatId: chat.id, messageId: chatMessage.id, hostedContentId: chatMessage.hostedContents![0]!.id },
+    channel: {
+      teamId: team.id,
+      channelId: channel.id,
+      messageId: channelMessage.id,
+      hostedContentId: channelMessage.hostedContents![0]!.id,
+    },
   };
 }

@@ -24,6 +24,7 @@ import { WriteFaults } from "./writes/faults";
 import { Overlay } from "./writes/overlay";
 import { registerPostRoutes } from "./writes/post-routes";
 import { registerReactionRoutes } from "./writes/reaction-routes";
+import { registerWriteControls } from "./writes/control";
 
 export function createGraphService(ctx: EmulatorContext): EmulatedService {
   const datasets = datasetOf(ctx);
@@ -64,6 +65,7 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   registerPeopleRoutes(app, deps);
   registerBatch(app);
   registerGraphControls(deps, datasets);
+  registerWriteControls(deps, datasets);
 
   // Graph answers unknown segments with a 400, not a 404.
   app.notFound((c) => {
