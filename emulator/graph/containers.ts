@@ -52,6 +52,13 @@ export function findTeamChannel(c: C): { team: TeamRecord; channel: ChannelRecor
   return { team, channel };
 }
 
+/** Archived teams are read-only: "users can no longer send or like messages" there (team-archive). */
+export function findWritableChannel(c: C): { team: TeamRecord; channel: ChannelRecord } | Response {
+  const found = findTeamChannel(c);
+  if (found instanceof Response || !found.team.isArchived) return found;
+  return forbidden(c, `Forbidden: team ${found.team.id} is archived; its channels take no new messages or reactions.`);
+}
+
 const missing = (c: C) => notFound(c, "Message not found.");
 
 export function findChatMessage(c: C, deps: GraphDeps, chat: ChatRecord, id: string): MessageRecord | Response {

@@ -8,7 +8,7 @@
 import type { Context, Hono } from "hono";
 import type { MessagePlace } from "../../data/hosted-content";
 import { requireScopes } from "../auth";
-import { findChannelMessage, findChat, findTeamChannel } from "../containers";
+import { findChannelMessage, findChat, findWritableChannel } from "../containers";
 import { odataContext, type GraphDeps } from "../deps";
 import type { GraphEnv } from "../env";
 import { graphError } from "../errors";
@@ -54,7 +54,7 @@ export function registerPostRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
   });
 
   app.post(channelBase, requireScopes(...CHANNEL_SEND), t.writeMiddleware("channel"), (c) => {
-    const found = findTeamChannel(c);
+    const found = findWritableChannel(c);
     if (found instanceof Response) return found;
     const { team, channel } = found;
     const place = { teamId: team.id, channelId: channel.id };
@@ -62,7 +62,7 @@ export function registerPostRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
   });
 
   app.post(`${channelBase}/:messageId/replies`, requireScopes(...CHANNEL_SEND), t.writeMiddleware("channel"), (c) => {
-    const found = findTeamChannel(c);
+    const found = findWritableChannel(c);
     if (found instanceof Response) return found;
     const parent = findChannelMessage(c, deps, found);
     if (parent instanceof Response) return parent;

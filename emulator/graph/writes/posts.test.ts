@@ -145,6 +145,16 @@ describe("who may post, and Graph's validation", () => {
     expect((await t.graph(`/teams/${leadership.id}/channels/${channel}/messages`, { body: html("x") })).status).toBe(
       403,
     );
+    // Megan is in the archived team, but archived teams take no new messages.
+    const archived = t
+      .dataset()
+      .teamsOf(meganId)
+      .find((team) => team.isArchived)!;
+    const archivedPath = `/teams/${archived.id}/channels/${encodeURIComponent(archived.channels[0]!.id)}/messages`;
+    const readOnly = await t.graph(archivedPath, { body: html("x") });
+    expect(readOnly.status).toBe(403);
+    expect(readOnly.body.error.message).toMatch(/archived/);
+    expect((await t.graph(`${archivedPath}?$top=1`)).status).toBe(200);
   });
 
   it("400 for a missing body or unreadable JSON, 413 above Teams' 28 KB", async () => {

@@ -10,7 +10,7 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { MessageRecord } from "../../data/types";
 import { requireScopes } from "../auth";
-import { findChannelMessage, findChat, findChatMessage, findTeamChannel } from "../containers";
+import { findChannelMessage, findChat, findChatMessage, findWritableChannel } from "../containers";
 import type { GraphDeps } from "../deps";
 import type { GraphEnv } from "../env";
 import { badRequest } from "../errors";
@@ -91,7 +91,7 @@ export function registerReactionRoutes(app: Hono<GraphEnv>, deps: GraphDeps): vo
     );
 
     app.post(`${channel}/${action}`, requireScopes(...CHANNEL_REACT), t.middleware("other", "channelId"), (c) => {
-      const where = findTeamChannel(c);
+      const where = findWritableChannel(c);
       if (where instanceof Response) return where;
       const message = findChannelMessage(c, deps, where);
       const found = message instanceof Response ? message : { container: channelKey(where.channel.id), message };
@@ -103,7 +103,7 @@ export function registerReactionRoutes(app: Hono<GraphEnv>, deps: GraphDeps): vo
       requireScopes(...CHANNEL_REACT),
       t.middleware("other", "channelId"),
       (c) => {
-        const where = findTeamChannel(c);
+        const where = findWritableChannel(c);
         if (where instanceof Response) return where;
         const reply = findChannelMessage(c, deps, where, c.req.param("replyId"));
         if (reply instanceof Response) return reply;
