@@ -138,5 +138,13 @@ describe("through the Nango proxy with @nangohq/node", () => {
     });
     expect(posted.status).toBe(201);
     expect((posted.data as { body: { content: string } }).body.content).toBe("<p>via Nango</p>");
+    const reacted = await nango.proxy({
+      ...call,
+      method: "POST",
+      endpoint: `/v1.0/chats/${chatId}/messages/${seeds.chat.messageId}/setReaction`,
+      data: { reactionType: "❤️" },
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(reacted.status).toBe(204);
   });
 });
