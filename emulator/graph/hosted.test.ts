@@ -118,7 +118,8 @@ describe("through the Nango proxy with @nangohq/node", () => {
     const image = await nango.proxy({
       ...call,
       method: "GET",
-      endpoint: `/v1.0/chats/${chatId}/messages/${seeds.chat.messageId}/hostedContents/${seeds.chat.hostedContentId}/$value`,
+      // Encoded as lib/graph/hosted-content.ts sends it ('=' → %3D).
+      endpoint: `/v1.0/chats/${chatId}/messages/${seeds.chat.messageId}/hostedContents/${encodeURIComponent(seeds.chat.hostedContentId)}/$value`,
       responseType: "arraybuffer",
     });
     expect(image.status).toBe(200);

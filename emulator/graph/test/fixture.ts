@@ -3,9 +3,10 @@ import { DEMO_MICROSOFT_ACCOUNTS as A } from "../../data/demo-accounts";
 import { datasetOf } from "../../data/registry";
 import { tokensFor } from "../../microsoft/test-browser";
 import { startTestEmulator, type TestEmulator } from "../../testing";
+import { DEFAULT_REQUIRED_SCOPES } from "../../../test-support/scopes";
 
-export const READ_SCOPES =
-  "offline_access User.Read Team.ReadBasic.All Channel.ReadBasic.All ChannelMessage.Read.All Chat.Read Presence.Read";
+/** The app's default (read) scopes; WRITE_SCOPES adds what sending and the mention picker need. */
+export const READ_SCOPES = DEFAULT_REQUIRED_SCOPES.join(" ");
 export const WRITE_SCOPES = `${READ_SCOPES} ChatMessage.Send ChannelMessage.Send User.ReadBasic.All People.Read`;
 
 export interface GraphResponse {
