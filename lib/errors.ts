@@ -22,6 +22,13 @@ export const ERROR_STATUS = {
   personal_account: 403,
   /** The connection's tenant is not known yet (Nango's hook is still running): retry shortly. */
   tenant_pending: 503,
+  /** A write needs a permission the user has not granted yet: ask for it (incremental consent). */
+  write_consent_required: 403,
+  content_too_long: 400,
+  /** The Idempotency-Key was used before for another request. */
+  idempotency_conflict: 409,
+  /** Microsoft did not confirm a write in time: it may have been posted. Never retried blindly. */
+  send_unconfirmed: 502,
   throttled: 429,
   upstream_unavailable: 503,
   internal_error: 500,
@@ -35,6 +42,8 @@ export class AppError extends Error {
     message: string,
     /** Seconds the caller should wait before retrying (throttling, rate limits). */
     readonly retryAfter?: number,
+    /** Extra fields of the error body a client acts on (e.g. the scopes to ask for). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";
@@ -46,7 +55,12 @@ export class AppError extends Error {
 
   toJSON() {
     return {
-      error: { code: this.code, message: this.message, ...(this.retryAfter ? { retryAfter: this.retryAfter } : {}) },
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.retryAfter ? { retryAfter: this.retryAfter } : {}),
+        ...this.details,
+      },
     };
   }
 }

@@ -100,3 +100,34 @@ export function missingScopes(required: string[], granted: string[]): string[] {
 export function scopeKeys(scopes: string[]): string[] {
   return [...new Set(scopes.map(key).filter((k) => !OIDC_SCOPES.includes(k)))];
 }
+
+/**
+ * Delegated permissions for writing, asked for only the first time a user writes
+ * (incremental consent): reading never depends on them. Each: the scope requested, and
+ * broader ones that also allow it (Microsoft's permissions reference for each API).
+ */
+export const WRITE_PERMISSIONS = {
+  /** POST /chats/{id}/messages, setReaction on chat messages. */
+  chat: { request: "ChatMessage.Send", alsoAllowedBy: ["Chat.ReadWrite"] },
+  /** POST channel messages and replies, setReaction on them. */
+  channel: { request: "ChannelMessage.Send", alsoAllowedBy: ["Group.ReadWrite.All"] },
+  /** GET /users?$search for the mention picker (chat members need no more than Chat.Read). */
+  people: { request: "User.ReadBasic.All", alsoAllowedBy: ["User.Read.All", "Directory.Read.All"] },
+} as const;
+
+export type WriteKind = keyof typeof WRITE_PERMISSIONS;
+
+export const WRITE_SCOPES: string[] = Object.values(WRITE_PERMISSIONS).map((p) => p.request);
+
+/**
+ * Whether a grant allows a kind of write. An empty grant means "not recorded" (an old
+ * connection): Graph decides, and a 403 asks for consent then.
+ */
+export function grantAllows(kind: WriteKind, granted: string[]): boolean {
+  if (granted.length === 0) return true;
+  const permission = WRITE_PERMISSIONS[kind];
+  return (
+    missingScopes([permission.request, ...permission.alsoAllowedBy], granted).length <
+    1 + permission.alsoAllowedBy.length
+  );
+}

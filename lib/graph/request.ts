@@ -15,11 +15,19 @@ export interface RequestOptions {
   cost?: number;
   /** The throttle class it counts against; by default that of the endpoint. */
   throttleClass?: ThrottleClass;
+  /**
+   * A write (a message, a reaction): Graph has no idempotency key, so only a refusal that
+   * proves nothing was done (429) is retried; a timeout, a 5xx or a broken answer may
+   * hide an accepted post and ends in `send_unconfirmed` for the caller to check.
+   */
+  write?: boolean;
 }
 
 export interface GraphResponse<T> {
   status: number;
   data: T;
+  /** The answer's Content-Type (binary content is served with it). */
+  contentType?: string;
 }
 
 function giveUp(failure: Extract<Failure, { kind: "retry" }>, waitMs: number): AppError {
@@ -67,7 +75,11 @@ export async function graphRequest<T>(
       const response = await proxyOnce(connection.nangoConnectionId, call, controller.signal);
       // axios hands back the raw text when a 2xx body is not JSON (a truncated response).
       if (typeof response.data === "object" && response.data !== null)
-        return { status: response.status, data: response.data as T };
+        return {
+          status: response.status,
+          data: response.data as T,
+          contentType: String(response.headers["content-type"] ?? "") || undefined,
+        };
       if (response.status === 204) return { status: 204, data: null as T };
       failure = { kind: "retry", reason: "malformed" };
     } catch (error) {
@@ -80,6 +92,13 @@ export async function graphRequest<T>(
       // A connection not mapped yet (read while accepting it) is judged by its caller.
       if (failure.reconnect && connection.mappingId) await markConnectionNeedsReconnect(connection, failure.reconnect);
       throw failure.error;
+    }
+    if (options.write && failure.reason !== "throttled") {
+      logger.warn("graph write unconfirmed", { endpoint: call.endpoint.split("?")[0], reason: failure.reason });
+      throw new AppError(
+        "send_unconfirmed",
+        "Microsoft Teams didn't confirm this in time. It may have been sent: check the conversation before trying again.",
+      );
     }
     if (failure.reason === "throttled" && !failure.nangoLimit && failure.retryAfterMs !== undefined)
       blockTenant(connection.tenantKey, failure.retryAfterMs);

@@ -8,6 +8,10 @@ export interface GraphCall {
   /** Path + query on the Graph origin, e.g. `/v1.0/me/chats?$top=50`; sent verbatim. */
   endpoint: string;
   data?: unknown;
+  /** Extra request headers for Graph (e.g. `ConsistencyLevel: eventual` for `$search`). */
+  headers?: Record<string, string>;
+  /** `arraybuffer` for binary content (hosted images); JSON otherwise. */
+  responseType?: "arraybuffer";
 }
 
 // The SDK's proxy() takes no AbortSignal; an interceptor on its axios instance picks up
@@ -38,7 +42,8 @@ export function proxyOnce(connectionId: string, call: GraphCall, signal: AbortSi
       connectionId,
       data: call.data,
       retries: 0,
-      ...(call.data !== undefined ? { headers: { "Content-Type": "application/json" } } : {}),
+      headers: { ...(call.data !== undefined ? { "Content-Type": "application/json" } : {}), ...call.headers },
+      ...(call.responseType ? { responseType: call.responseType } : {}),
     }),
   );
 }
