@@ -8,6 +8,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_MICROSOFT_ACCOUNTS, DEMO_TENANTS } from "../emulator/data/demo-accounts";
 import { DEMO_ADMIN, DEMO_ALEX, DEMO_MEGAN, type DemoAccount } from "../lib/demo-accounts";
+import { DEFAULT_GRAPH_SCOPES } from "../test-support/scopes";
 import { signInWithPassword } from "./support/auth";
 import {
   completeMicrosoftPopup,
@@ -24,14 +25,6 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const { sara, ravi, megan: msMegan, pat } = DEMO_MICROSOFT_ACCOUNTS;
 const FABRIKAM = DEMO_TENANTS.fabrikam.id;
-const ALL_SCOPES = [
-  "User.Read",
-  "Team.ReadBasic.All",
-  "Channel.ReadBasic.All",
-  "ChannelMessage.Read.All",
-  "Chat.Read",
-  "Presence.Read",
-];
 
 async function signedIn(browser: Browser, baseURL: string | undefined, account: DemoAccount): Promise<Page> {
   const context = await browser.newContext({ baseURL });
@@ -55,7 +48,7 @@ async function disconnect(page: Page) {
 test.beforeAll(async () => {
   // Fabrikam as seeded: users may consent to nothing, no organization-wide grant.
   await emulator(`/microsoft/tenants/${FABRIKAM}/policy`, { userConsent: "none", adminConsentWorkflow: true });
-  await emulator(`/microsoft/tenants/${FABRIKAM}/admin-consent`, { scopes: ALL_SCOPES, granted: false });
+  await emulator(`/microsoft/tenants/${FABRIKAM}/admin-consent`, { scopes: DEFAULT_GRAPH_SCOPES, granted: false });
 });
 
 test("a strict tenant: the approval page, an organization-wide grant from the console, then the user connects and no re-prompt loops", async ({
@@ -140,7 +133,7 @@ test("a user who may approve only some permissions connects without channel mess
   const alex = await signedIn(browser, baseURL, DEMO_ALEX);
   await disconnect(alex);
   // Fabrikam again without its grant, but users may consent to what needs no admin.
-  await emulator(`/microsoft/tenants/${FABRIKAM}/admin-consent`, { scopes: ALL_SCOPES, granted: false });
+  await emulator(`/microsoft/tenants/${FABRIKAM}/admin-consent`, { scopes: DEFAULT_GRAPH_SCOPES, granted: false });
   await emulator(`/microsoft/tenants/${FABRIKAM}/policy`, { userConsent: "all", adminConsentWorkflow: false });
   try {
     await alex.goto("/connections");

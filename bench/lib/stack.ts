@@ -1,7 +1,9 @@
 /**
  * The bench's own stack: a production build (built under the shared build lock, then
  * snapshotted so a concurrent rebuild of `.next` cannot change the server under test),
- * a fresh PostgreSQL database, the emulator on 4410–4413 and the app on 3400.
+ * a fresh PostgreSQL database, the emulator on 4410–4413 and the app on 3400
+ * (`BENCH_APP_PORT` / `BENCH_EMULATOR_BASE_PORT` move them, for a second bench or a
+ * shared machine; the scale-out scenario's two instances take the app port + 5 and + 6).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,8 +17,8 @@ import { stackEnv } from "../../scripts/lib/stack-env.mjs";
 import { DEMO_TENANTS } from "../../emulator/data/demo-accounts";
 import { signedAuthWebhook } from "../../test-support/nango-webhook";
 
-export const APP_PORT = 3400;
-export const EMULATOR_BASE_PORT = 4410;
+export const APP_PORT = Number(process.env.BENCH_APP_PORT || 3400);
+export const EMULATOR_BASE_PORT = Number(process.env.BENCH_EMULATOR_BASE_PORT || 4410);
 export const BUILD_LOCK = "/tmp/teams-connect-build.lock";
 /** The snapshot of the standalone build the bench runs (git-ignored under .data). */
 export const APP_DIR = path.resolve(".data/bench/app");

@@ -2,16 +2,26 @@
 
 import { useState } from "react";
 import { storedErrorMessage } from "@/components/connections/connect-errors";
-import { cardClasses } from "@/components/ui/card";
+import { formatUtc } from "@/components/ui/format";
+import { Cell, RowHeader, Table } from "@/components/ui/table";
 import type { AdminUserPage, AdminUserRow } from "@/lib/admin/list-users";
 import { PROMPT_LABELS } from "@/lib/admin/statuses";
 import type { UserFilter } from "@/lib/admin/user-filter";
 import { HealthBadge } from "./health-badge";
 import { RepromptPanel } from "./reprompt-panel";
-import { formatUtc } from "@/components/ui/format";
 import { CancelRepromptButton, DisconnectUserButton } from "./user-row-actions";
 
-const cell = "px-3 py-2 align-top";
+const COLUMNS = [
+  "User",
+  "Status",
+  "Microsoft account",
+  "Tenant",
+  "Scopes",
+  "Last error",
+  "Last used",
+  "Re-prompt",
+  "Actions",
+];
 const muted = "text-sm text-slate-600 dark:text-slate-400";
 
 /** The users table with row selection for bulk re-prompts; the selection is per page. */
@@ -42,66 +52,35 @@ export function UsersTable({
   return (
     <>
       <RepromptPanel selectedIds={chosen} filter={filter} total={page.total} onDone={() => setSelected(new Set())} />
-      <div className={cardClasses("none", "overflow-x-auto")}>
-        <table className="w-full min-w-[64rem] text-left text-sm">
-          <caption className="px-3 py-2 text-left text-sm text-slate-600 dark:text-slate-400">
-            {page.total === 0
-              ? "No users match these filters."
-              : `Users ${first}–${first + page.rows.length - 1} of ${page.total}`}
-          </caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
-            <tr>
-              <th scope="col" className={cell}>
-                <input
-                  type="checkbox"
-                  aria-label="Select all users on this page"
-                  checked={allChosen}
-                  disabled={visible.length === 0}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(visible) : new Set())}
-                />
-              </th>
-              <th scope="col" className={cell}>
-                User
-              </th>
-              <th scope="col" className={cell}>
-                Status
-              </th>
-              <th scope="col" className={cell}>
-                Microsoft account
-              </th>
-              <th scope="col" className={cell}>
-                Tenant
-              </th>
-              <th scope="col" className={cell}>
-                Scopes
-              </th>
-              <th scope="col" className={cell}>
-                Last error
-              </th>
-              <th scope="col" className={cell}>
-                Last used
-              </th>
-              <th scope="col" className={cell}>
-                Re-prompt
-              </th>
-              <th scope="col" className={cell}>
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {page.rows.map((row) => (
-              <UserRow
-                key={row.id}
-                row={row}
-                required={requiredScopes}
-                checked={selected.has(row.id)}
-                onToggle={(on) => toggle(row.id, on)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={
+          page.total === 0
+            ? "No users match these filters."
+            : `Users ${first}–${first + page.rows.length - 1} of ${page.total}`
+        }
+        columns={[
+          <input
+            key="all"
+            type="checkbox"
+            aria-label="Select all users on this page"
+            checked={allChosen}
+            disabled={visible.length === 0}
+            onChange={(e) => setSelected(e.target.checked ? new Set(visible) : new Set())}
+          />,
+          ...COLUMNS,
+        ]}
+        minWidth="min-w-[64rem]"
+      >
+        {page.rows.map((row) => (
+          <UserRow
+            key={row.id}
+            row={row}
+            required={requiredScopes}
+            checked={selected.has(row.id)}
+            onToggle={(on) => toggle(row.id, on)}
+          />
+        ))}
+      </Table>
     </>
   );
 }
@@ -122,28 +101,28 @@ function UserRow({
   const requiredCount = required.filter((s) => s !== "offline_access").length;
   return (
     <tr>
-      <td className={cell}>
+      <Cell>
         <input
           type="checkbox"
           aria-label={`Select ${row.name}`}
           checked={checked}
           onChange={(e) => onToggle(e.target.checked)}
         />
-      </td>
-      <th scope="row" id={nameId} className={`${cell} font-normal`}>
+      </Cell>
+      <RowHeader id={nameId} className="font-normal">
         <div className="font-medium">
           {row.name}
           {row.role === "admin" ? <span className={`${muted} ml-1`}>(admin)</span> : null}
         </div>
         <div className={muted}>{row.email}</div>
-      </th>
-      <td className={cell}>
+      </RowHeader>
+      <Cell>
         <HealthBadge health={row.health} />
         {row.missingScopes.length ? (
           <div className="mt-1 text-xs text-amber-800 dark:text-amber-300">Missing: {row.missingScopes.join(", ")}</div>
         ) : null}
-      </td>
-      <td className={cell}>
+      </Cell>
+      <Cell>
         {c ? (
           <>
             <div>{c.accountName ?? "—"}</div>
@@ -152,9 +131,9 @@ function UserRow({
         ) : (
           "—"
         )}
-      </td>
-      <td className={`${cell} font-mono text-xs break-all`}>{c?.tenantId ?? "—"}</td>
-      <td className={cell}>
+      </Cell>
+      <Cell className="font-mono text-xs break-all">{c?.tenantId ?? "—"}</Cell>
+      <Cell>
         {c ? (
           <details>
             <summary className="cursor-pointer">
@@ -166,8 +145,8 @@ function UserRow({
         ) : (
           "—"
         )}
-      </td>
-      <td className={cell}>
+      </Cell>
+      <Cell>
         {c?.lastError ? (
           <>
             <div className="max-w-56">{storedErrorMessage(c.lastError.code)}</div>
@@ -178,11 +157,9 @@ function UserRow({
         ) : (
           "—"
         )}
-      </td>
-      <td className={cell}>
-        {c?.lastUsedAt ? <time dateTime={c.lastUsedAt}>{formatUtc(c.lastUsedAt)}</time> : c ? "Never" : "—"}
-      </td>
-      <td className={cell}>
+      </Cell>
+      <Cell>{c?.lastUsedAt ? <time dateTime={c.lastUsedAt}>{formatUtc(c.lastUsedAt)}</time> : c ? "Never" : "—"}</Cell>
+      <Cell>
         {row.pendingReprompt ? (
           <>
             <div className="font-medium">{PROMPT_LABELS[row.pendingReprompt.prompt]} pending</div>
@@ -194,10 +171,8 @@ function UserRow({
         ) : (
           "—"
         )}
-      </td>
-      <td className={cell}>
-        {c ? <DisconnectUserButton userId={row.id} userName={row.name} describedBy={nameId} /> : null}
-      </td>
+      </Cell>
+      <Cell>{c ? <DisconnectUserButton userId={row.id} userName={row.name} describedBy={nameId} /> : null}</Cell>
     </tr>
   );
 }

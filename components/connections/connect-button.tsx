@@ -11,8 +11,6 @@ export type { ConnectUiConfig } from "./use-connect-ui";
 type State =
   { kind: "idle" } | { kind: "working" } | { kind: "done"; message: string } | { kind: "failed"; message: string };
 
-type Intent = Exclude<ConnectIntent, "write">;
-
 /** Opens Nango's Connect UI for the signed-in user (useConnectUi), then refreshes the page's server data. */
 export function ConnectButton({
   config,
@@ -22,7 +20,7 @@ export function ConnectButton({
   basicFallback = false,
 }: {
   config: ConnectUiConfig;
-  intent?: Intent;
+  intent?: ConnectIntent;
   label: string;
   variant?: "primary" | "secondary";
   /**
@@ -34,9 +32,9 @@ export function ConnectButton({
   const router = useRouter();
   const openConnectUi = useConnectUi(config);
   const [state, setState] = useState<State>({ kind: "idle" });
-  const [last, setLast] = useState<Intent>(intent);
+  const [last, setLast] = useState<ConnectIntent>(intent);
 
-  async function open(chosen: Intent) {
+  async function open(chosen: ConnectIntent) {
     setLast(chosen);
     setState({ kind: "working" });
     const outcome = await openConnectUi(chosen);

@@ -37,6 +37,12 @@ export function ConnectionDetails({ connection }: { connection: ConnectionView }
           </p>
         ) : null}
       </dd>
+      <dt className="font-medium text-slate-600 dark:text-slate-400">Sending messages</dt>
+      <dd data-testid="write-permission">
+        {connection.missingWriteScopes.length === 0
+          ? "Allowed"
+          : `Not allowed yet (${connection.missingWriteScopes.join(", ")}): Microsoft asks you the first time you send, react or mention someone.`}
+      </dd>
     </dl>
   );
 }

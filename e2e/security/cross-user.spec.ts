@@ -9,7 +9,16 @@ import { DEMO_MICROSOFT_ACCOUNTS } from "../../emulator/data/demo-accounts";
 import { ADMIN_SERVER_ACTIONS } from "../../test-support/admin-routes";
 import { DEMO_ALEX, DEMO_MEGAN } from "../../lib/demo-accounts";
 import { expect, test } from "../support/fixtures";
-import { apiRoutes, fill, pageTemplates, sampleBody, serverActionFiles, STATE_CHANGING } from "./routes";
+import {
+  apiRoutes,
+  fill,
+  pageTemplates,
+  sampleBody,
+  SAMPLE_HEADERS,
+  SAMPLE_WRITE_SEGMENTS,
+  serverActionFiles,
+  STATE_CHANGING,
+} from "./routes";
 import { connected, env, signedIn } from "./support";
 
 test.describe.configure({ mode: "serial" });
@@ -75,7 +84,9 @@ test("user B gets 403/404 and none of user A's data from every route and page wi
     teamId: team.id,
     channelId: channel.id,
     messageId: messages.items[0]?.id ?? "1",
+    replyId: messages.items[1]?.id ?? "1",
     chatId: aOnlyChat!.id,
+    ...SAMPLE_WRITE_SEGMENTS,
     userId: aSession.uid,
     connectionId: aConnection.connectionId,
     // Admin-only tenant routes: B (not an admin) must get 403 for A's tenant.
@@ -101,7 +112,11 @@ test("user B gets 403/404 and none of user A's data from every route and page wi
   for (const { route, method } of calls) {
     const path = fill(route.template, ids);
     const data = STATE_CHANGING.has(method) ? sampleBody(route.template, method, ids) : undefined;
-    const response = await b.request.fetch(path, { method, data, headers: { origin: env.APP_URL } });
+    const response = await b.request.fetch(path, {
+      method,
+      data,
+      headers: { origin: env.APP_URL, ...SAMPLE_HEADERS },
+    });
     const text = await response.text();
     const carriesAIds =
       route.params.length > 0 || (data !== undefined && JSON.stringify(data).includes(ids.connectionId));

@@ -7,7 +7,7 @@
  */
 import { DEMO_ADMIN, DEMO_MEGAN } from "../../lib/demo-accounts";
 import { expect, test } from "../support/fixtures";
-import { apiRoutes, fill, NON_SESSION_ROUTES, sampleBody, STATE_CHANGING } from "./routes";
+import { apiRoutes, fill, NON_SESSION_ROUTES, sampleBody, SAMPLE_WRITE_SEGMENTS, STATE_CHANGING } from "./routes";
 import { adminSnapshot, cookieHeader, env, rawRequest, signedIn } from "./support";
 
 test.describe.configure({ mode: "serial" });
@@ -16,7 +16,9 @@ const SAMPLE = {
   teamId: "x",
   channelId: "x",
   messageId: "x",
+  replyId: "x",
   chatId: "x",
+  ...SAMPLE_WRITE_SEGMENTS,
   userId: "00000000-0000-4000-8000-000000000000",
   tenantId: "00000000-0000-4000-8000-0000000000aa",
 };

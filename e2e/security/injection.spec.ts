@@ -46,7 +46,10 @@ const VALID = {
   teamId: "00000000-0000-4000-8000-0000000000aa",
   channelId: "19:valid@thread.tacv2",
   messageId: "1700000000000",
+  replyId: "1700000000001",
   chatId: "19:valid@thread.v2",
+  type: "like",
+  hostedId: "aGk=",
 };
 
 function withSegment(template: string, target: string, payload: string): string {

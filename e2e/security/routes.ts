@@ -110,6 +110,14 @@ function walkAll(dir: string): string[] {
   });
 }
 
+const SAMPLE_MESSAGE = { content: "security suite" };
+
+/** Headers a valid request carries besides the session (sends need an Idempotency-Key). */
+export const SAMPLE_HEADERS = { "idempotency-key": "security-suite-0001" };
+
+/** Sample values of the write routes' segments that are not ids of anyone's data. */
+export const SAMPLE_WRITE_SEGMENTS = { type: "like", hostedId: "aGk=" };
+
 /** A JSON body that is valid for each state-changing route, so only the check under test can refuse it. */
 export function sampleBody(template: string, method: string, ids: { connectionId: string; userId: string }): unknown {
   const key = `${method} ${template}`;
@@ -123,6 +131,9 @@ export function sampleBody(template: string, method: string, ids: { connectionId
     "POST /api/connect/failure": { reason: "cancelled" },
     "DELETE /api/admin/users/[userId]/connection": undefined,
     "DELETE /api/admin/users/[userId]/reprompt": undefined,
+    "POST /api/chats/[chatId]/messages": SAMPLE_MESSAGE,
+    "POST /api/teams/[teamId]/channels/[channelId]/messages": SAMPLE_MESSAGE,
+    "POST /api/teams/[teamId]/channels/[channelId]/messages/[messageId]/replies": SAMPLE_MESSAGE,
   };
   if (!(key in bodies)) return {};
   return bodies[key];

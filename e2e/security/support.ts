@@ -154,6 +154,9 @@ export async function graphCallsSince(since: number): Promise<GraphCall[]> {
 }
 
 const ID = "(?:[A-Za-z0-9:@._=-]|%3A|%40)+";
+/** Hosted content ids are base64: `+`, `/` and `=` arrive encoded. */
+const HOSTED = "(?:[A-Za-z0-9:._=-]|%2B|%2F|%3D|%3A)+";
+const MESSAGE = `/v1\\.0/(?:chats/${ID}|teams/${ID}/channels/${ID})/messages/${ID}(?:/replies/${ID})?`;
 /** Every Graph path the app may request; anything else means an id changed the path. */
 export const GRAPH_ALLOW_LIST = [
   /^\/v1\.0\/me$/,
@@ -169,6 +172,9 @@ export const GRAPH_ALLOW_LIST = [
   new RegExp(`^/v1\\.0/chats/${ID}$`),
   new RegExp(`^/v1\\.0/chats/${ID}/members$`),
   new RegExp(`^/v1\\.0/chats/${ID}/messages$`),
+  /^\/v1\.0\/users$/,
+  new RegExp(`^${MESSAGE}/(?:setReaction|unsetReaction)$`),
+  new RegExp(`^${MESSAGE}/hostedContents/${HOSTED}/\\$value$`),
 ];
 
 export function unexpectedGraphPaths(calls: GraphCall[]): string[] {

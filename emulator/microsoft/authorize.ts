@@ -11,67 +11,23 @@
  * - the consent page when something is missing or `prompt=consent`; admins get
  *   "Consent on behalf of your organization" there;
  * - otherwise straight back with a code.
- * Also `GET /{tenant}/v2.0/adminconsent`, the tenant-wide admin-consent endpoint.
+ * The decisions live in authorize-flow.ts; `GET /{tenant}/v2.0/adminconsent`, the
+ * tenant-wide admin-consent endpoint, in admin-consent.ts.
  */
-import type { Context, Hono } from "hono";
+import type { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { randomUUID } from "node:crypto";
-import type { TenantUser } from "../data/types";
 import { describe, errorRedirect } from "./aad-errors";
-import { checkAuthorize, type PendingAuthorize } from "./authorize-request";
-import {
-  addTenantGrant,
-  data,
-  grantedScopes,
-  MULTI_TENANT,
-  SESSION_COOKIE,
-  sessionUser,
-  tenantPolicy,
-  userMayConsent,
-  type LoginDeps,
-} from "./deps";
-import { adminApprovalPage, adminConsentPage, consentPage, errorPage, requestSentPage, signInPage } from "./pages";
-import { effectiveScopes, OIDC_SCOPES, parseScopes, prefixed } from "./scopes";
-import { opaqueToken } from "./state";
-
-const PENDING_TTL_MS = 30 * 60_000;
-const CODE_TTL_MS = 10 * 60_000;
+import { registerAdminConsent } from "./admin-consent";
+import { createAuthorizeFlow } from "./authorize-flow";
+import { checkAuthorize } from "./authorize-request";
+import { addTenantGrant, data, SESSION_COOKIE, sessionUser, tenantPolicy, type LoginDeps } from "./deps";
+import { errorPage, requestSentPage } from "./pages";
+import { OIDC_SCOPES, prefixed } from "./scopes";
 
 export function registerAuthorize(app: Hono, deps: LoginDeps): void {
-  // In memory on purpose: a half-finished sign-in does not survive a restart in Azure either.
-  const pending = new Map<string, PendingAuthorize>();
-  deps.ctx.onReset(() => pending.clear());
-
-  const html = (c: Context, body: string, status = 200) => {
-    c.header("cache-control", "no-store");
-    return c.html(body, status as 200);
-  };
-  const showSignIn = (c: Context, request: PendingAuthorize, error?: string, login?: string) => {
-    const tenant = MULTI_TENANT.has(request.tenantPath) ? undefined : data(deps).tenant(request.tenantPath);
-    const tenants = tenant ? [tenant] : data(deps).tenants;
-    // The picker lists the named demo users, not the synthetic colleagues of large datasets.
-    const accounts = tenants.flatMap((t) => t.users.slice(0, t.domain.startsWith("contoso") ? 16 : t.users.length));
-    const page = signInPage({
-      action: `/${request.tenantPath}/login`,
-      requestId: request.id,
-      accounts,
-      clientName: request.client.displayName,
-      error,
-      login: login ?? request.loginHint,
-    });
-    return html(c, page, error ? 400 : 200);
-  };
-  const lookup = (c: Context, id: string | undefined) => {
-    const request = id ? pending.get(id) : undefined;
-    if (request && Date.now() - request.createdAt < PENDING_TTL_MS) return request;
-    return undefined;
-  };
-  const expired = (c: Context) =>
-    html(
-      c,
-      errorPage("Your sign-in request has expired or is unknown. Go back to the application and try again."),
-      400,
-    );
+  const flow = createAuthorizeFlow(deps);
+  const { pending, html, showSignIn, lookup, expired, proceed, issueCode } = flow;
 
   app.get("/:tenant/oauth2/v2.0/authorize", (c) => {
     const check = checkAuthorize(deps, c.req.param("tenant"), c.req.query());
@@ -169,56 +125,7 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
     return html(c, requestSentPage(user, request.client.displayName));
   });
 
-  app.get("/:tenant/v2.0/adminconsent", (c) => {
-    const tenantPath = c.req.param("tenant");
-    const q = c.req.query();
-    // Personal accounts can't give admin consent: Microsoft refuses /common here.
-    if (tenantPath === "common" || tenantPath === "consumers") {
-      return html(
-        c,
-        errorPage(
-          `AADSTS90130: The admin consent endpoint does not support '/${tenantPath}'. Use a tenant id or '/organizations'.`,
-        ),
-        400,
-      );
-    }
-    if (tenantPath !== "organizations" && !data(deps).tenant(tenantPath))
-      return html(c, errorPage(describe(90002, { tenant: tenantPath })), 400);
-    const client = deps.clients.find((candidate) => candidate.clientId === q.client_id);
-    if (!client) return html(c, errorPage(describe(700016, { client: q.client_id ?? "", tenant: tenantPath })), 400);
-    if (!q.redirect_uri || !client.allowsRedirect(q.redirect_uri)) {
-      return html(c, errorPage(describe(50011, { uri: q.redirect_uri ?? "", client: client.clientId })), 400);
-    }
-    const parsed = parseScopes(q.scope ?? `${"https://graph.microsoft.com/"}.default`);
-    if (parsed.unknown.length > 0) {
-      return c.redirect(
-        errorRedirect(
-          q.redirect_uri,
-          q.state,
-          "invalid_client",
-          describe(650053, { name: client.displayName, scope: parsed.unknown.join(" ") }),
-        ),
-        302,
-      );
-    }
-    const request: PendingAuthorize = {
-      kind: "adminconsent",
-      id: randomUUID(),
-      tenantPath,
-      client,
-      redirectUri: q.redirect_uri,
-      state: q.state,
-      nonce: null,
-      scopes: effectiveScopes(parsed, client.permissions),
-      prompt: undefined,
-      loginHint: q.login_hint,
-      createdAt: Date.now(),
-    };
-    pending.set(request.id, request);
-    const user = sessionUser(deps, c);
-    if (!user) return showSignIn(c, request);
-    return proceed(c, request, user);
-  });
+  registerAdminConsent(app, deps, flow);
 
   app.get("/:tenant/oauth2/v2.0/logout", (c) => {
     const user = sessionUser(deps, c);
@@ -239,108 +146,4 @@ export function registerAuthorize(app: Hono, deps: LoginDeps): void {
       ),
     );
   });
-
-  function proceed(c: Context, request: PendingAuthorize, user: TenantUser): Response {
-    const fail = (error: string, description: string) => {
-      pending.delete(request.id);
-      return c.redirect(errorRedirect(request.redirectUri, request.state, error, description), 302);
-    };
-    const tenant = MULTI_TENANT.has(request.tenantPath) ? undefined : data(deps).tenant(request.tenantPath);
-    if (tenant && tenant.id !== user.tenantId) {
-      pending.delete(request.id);
-      const description = describe(50020, {
-        user: user.mail,
-        tid: user.tenantId,
-        tenant: tenant.id,
-        client: request.client.clientId,
-      });
-      return html(c, errorPage(description), 400);
-    }
-    if (request.kind === "adminconsent") {
-      if (!user.isAdmin) {
-        pending.delete(request.id);
-        return html(
-          c,
-          errorPage(
-            `${describe(90094)} Only an administrator of your organization can grant ${request.client.displayName} for everyone. Ask your administrator.`,
-          ),
-          403,
-        );
-      }
-      const page = adminConsentPage({
-        action: `/${request.tenantPath}/Consent/Set`,
-        requestId: request.id,
-        user,
-        clientName: request.client.displayName,
-        scopes: request.scopes,
-      });
-      return html(c, page);
-    }
-    const granted = grantedScopes(deps, request.client.clientId, user);
-    const policy = tenantPolicy(deps, user.tenantId);
-    const values = { client: request.client.clientId, name: request.client.displayName };
-    if (!user.isAdmin) {
-      const notConsentable = request.scopes.filter((scope) => !userMayConsent(policy, scope));
-      // prompt=consent asks the user to consent to every scope again: where one is not
-      // theirs to give, they are blocked even though an admin granted it (the loop).
-      const blocked =
-        request.prompt === "consent" ? notConsentable : notConsentable.filter((scope) => !granted.has(scope));
-      if (blocked.length > 0) {
-        if (request.prompt === "none") return fail("consent_required", describe(65001, values));
-        if (policy.adminApprovalRedirect) return fail("access_denied", describe(90094));
-        pending.set(request.id, request);
-        const cancel = new URL(errorRedirect(request.redirectUri, request.state, "access_denied", describe(65004)));
-        cancel.searchParams.set("error_subcode", "cancel");
-        const page = adminApprovalPage({
-          action: `/${request.tenantPath}/adminapproval/request`,
-          requestId: request.id,
-          user,
-          clientName: request.client.displayName,
-          scopes: request.prompt === "consent" ? blocked : request.scopes.filter((scope) => !granted.has(scope)),
-          workflow: policy.adminConsentWorkflow,
-          returnUrl: cancel.toString(),
-        });
-        return html(c, page);
-      }
-    }
-    const missing = request.scopes.filter((scope) => !granted.has(scope));
-    if (request.prompt === "none")
-      return missing.length > 0 ? fail("consent_required", describe(65001, values)) : issueCode(c, request, user);
-    if (missing.length > 0 || request.prompt === "consent") {
-      pending.set(request.id, request);
-      const page = consentPage({
-        action: `/${request.tenantPath}/Consent/Set`,
-        requestId: request.id,
-        user,
-        clientName: request.client.displayName,
-        scopes: request.scopes,
-        offerOrganization: user.isAdmin,
-      });
-      return html(c, page);
-    }
-    return issueCode(c, request, user);
-  }
-
-  function issueCode(c: Context, request: PendingAuthorize, user: TenantUser): Response {
-    pending.delete(request.id);
-    const code = opaqueToken("1.AQ");
-    const { codes } = deps.state.data;
-    const now = Date.now();
-    for (const [key, value] of Object.entries(codes)) if (value.expiresAt < now - CODE_TTL_MS) delete codes[key];
-    codes[code] = {
-      clientId: request.client.clientId,
-      redirectUri: request.redirectUri,
-      userId: user.id,
-      tenantId: user.tenantId,
-      scopes: request.scopes,
-      nonce: request.nonce,
-      expiresAt: now + CODE_TTL_MS,
-    };
-    deps.state.changed();
-    const url = new URL(request.redirectUri);
-    url.searchParams.set("code", code);
-    if (request.state !== undefined) url.searchParams.set("state", request.state);
-    url.searchParams.set("session_state", randomUUID());
-    return c.redirect(url.toString(), 302);
-  }
 }

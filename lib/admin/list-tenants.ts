@@ -5,6 +5,7 @@ import { isAdminOnlyScope } from "@/lib/scopes";
 import { getAllowedTenants } from "@/lib/settings/allowed-tenants";
 import { consentRepromptVerdict, type ConsentRepromptVerdict } from "@/lib/tenants/consent-safety";
 import { toView, type TenantConsentView } from "@/lib/tenants/tenant-consent";
+import { isTenantId } from "@/lib/tenants/tenant-id";
 
 export interface AdminTenantRow {
   tenantId: string;
@@ -54,7 +55,7 @@ export async function listTenants(): Promise<AdminTenantRow[]> {
     const entry = row(u.microsoftTenant!);
     if (u.organizationName) entry.displayName = u.organizationName;
   }
-  for (const id of allowed) if (/^[0-9a-f-]{36}$/i.test(id)) row(id);
+  for (const id of allowed) if (isTenantId(id)) row(id);
   const byId = new Map(consents.map((c) => [c.tenantId, c]));
   for (const c of consents) row(c.tenantId);
   return [...rows.entries()]

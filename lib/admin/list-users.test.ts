@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_GRAPH_SCOPES } from "@/test-support/scopes";
 import { openTestDatabase } from "./testing";
 
 type Db = Awaited<ReturnType<typeof openTestDatabase>>["db"];
@@ -7,14 +8,6 @@ let close: () => Promise<void>;
 let listUsers: typeof import("./list-users").listUsers;
 let findUserIdsMatching: typeof import("./list-users").findUserIdsMatching;
 
-const ALL = [
-  "User.Read",
-  "Team.ReadBasic.All",
-  "Channel.ReadBasic.All",
-  "ChannelMessage.Read.All",
-  "Chat.Read",
-  "Presence.Read",
-];
 const ids: Record<string, string> = {};
 
 async function user(
@@ -51,17 +44,25 @@ async function user(
 beforeAll(async () => {
   ({ db, close } = await openTestDatabase());
   ({ listUsers, findUserIdsMatching } = await import("./list-users"));
-  await user("megan", "Megan Bowen", "megan@example.com", { scopes: ALL, account: "meganb@contoso.example" });
-  await user("alex", "Alex Wilber", "alex@example.com", { scopes: ALL.filter((s) => s !== "Chat.Read") });
-  await user("lower", "Lee Gu", "lee@example.com", { scopes: ALL.map((s) => s.toLowerCase()) });
+  await user("megan", "Megan Bowen", "megan@example.com", {
+    scopes: DEFAULT_GRAPH_SCOPES,
+    account: "meganb@contoso.example",
+  });
+  await user("alex", "Alex Wilber", "alex@example.com", {
+    scopes: DEFAULT_GRAPH_SCOPES.filter((s) => s !== "Chat.Read"),
+  });
+  await user("lower", "Lee Gu", "lee@example.com", { scopes: DEFAULT_GRAPH_SCOPES.map((s) => s.toLowerCase()) });
   // Stored as Microsoft returns it: prefixed names, with OIDC scopes mixed in.
   await user("prefixed", "Pia Prefixed", "pia@example.com", {
-    scopes: ["openid", "profile", ...ALL.map((s) => `https://graph.microsoft.com/${s}`)],
+    scopes: ["openid", "profile", ...DEFAULT_GRAPH_SCOPES.map((s) => `https://graph.microsoft.com/${s}`)],
   });
   await user("broken", "Nestor Wilke", "nestor@example.com", { status: "needs_reconnect", scopes: ["User.Read"] });
-  await user("revoked", "Raul Razo", "raul@example.com", { status: "revoked", scopes: ALL });
+  await user("revoked", "Raul Razo", "raul@example.com", { status: "revoked", scopes: DEFAULT_GRAPH_SCOPES });
   // Connected to another integration only: not connected to Teams.
-  await user("other", "Omar Other", "omar@example.com", { scopes: ALL, integrationId: "something-else" });
+  await user("other", "Omar Other", "omar@example.com", {
+    scopes: DEFAULT_GRAPH_SCOPES,
+    integrationId: "something-else",
+  });
   await user("percent", "Pat 100% Percent", "pat@example.com");
   await db.user.createMany({
     data: Array.from({ length: 120 }, (_, i) => ({
@@ -119,7 +120,7 @@ describe("listUsers", () => {
   });
 
   it("flags connections that lack a newly required scope", async () => {
-    const required = ["offline_access", ...ALL, "Files.Read"];
+    const required = ["offline_access", ...DEFAULT_GRAPH_SCOPES, "Files.Read"];
     expect(names(await listUsers({ status: "missing_scopes" }, 1, required))).toEqual([
       "Alex Wilber",
       "Lee Gu",

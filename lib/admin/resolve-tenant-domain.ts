@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { isTenantId } from "@/lib/tenants/tenant-id";
 
 /**
  * The tenant id behind a verified domain, from Microsoft's OpenID discovery document
@@ -19,9 +20,8 @@ export async function resolveTenantDomain(domain: string): Promise<string> {
     );
   }
   const document = (await response.json().catch(() => null)) as { issuer?: unknown } | null;
-  const tenantId =
-    typeof document?.issuer === "string" ? /\/([0-9a-f-]{36})\/v2\.0\/?$/i.exec(document.issuer)?.[1] : undefined;
-  if (!response.ok || !tenantId) {
+  const tenantId = typeof document?.issuer === "string" ? /\/([^/]+)\/v2\.0\/?$/.exec(document.issuer)?.[1] : undefined;
+  if (!response.ok || !isTenantId(tenantId)) {
     throw new AppError(
       "invalid_input",
       `No Microsoft tenant uses the domain ${domain}. Check the spelling, or enter the tenant id.`,

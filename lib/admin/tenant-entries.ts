@@ -3,7 +3,8 @@
  * (contoso.com), one per line or separated by commas/spaces. Client-safe, so the form
  * can show mistakes before saving; the server parses again.
  */
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isTenantId } from "@/lib/tenants/tenant-id";
+
 const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
 
 export const MAX_TENANT_ENTRIES = 100;
@@ -20,7 +21,7 @@ export function parseTenantEntries(input: string | string[]): TenantEntries {
     .filter(Boolean);
   const result: TenantEntries = { ids: [], domains: [], invalid: [] };
   for (const entry of new Set(raw)) {
-    if (GUID.test(entry)) result.ids.push(entry);
+    if (isTenantId(entry)) result.ids.push(entry);
     else if (DOMAIN.test(entry)) result.domains.push(entry);
     else result.invalid.push(entry);
   }

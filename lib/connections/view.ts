@@ -1,7 +1,7 @@
 import "server-only";
 import type { TeamsConnection } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { missingScopes } from "@/lib/scopes";
+import { grantAllows, missingScopes, WRITE_PERMISSIONS, type WriteKind } from "@/lib/scopes";
 
 /** What the browser may know about a connection: never tokens or Nango internals. */
 export interface ConnectionView {
@@ -11,7 +11,10 @@ export interface ConnectionView {
   accountName: string | null;
   tenantId: string | null;
   grantedScopes: string[];
+  /** Read permissions the dashboard needs and the grant lacks. */
   missingScopes: string[];
+  /** Write permissions not granted yet: asked for the first time the user writes. */
+  missingWriteScopes: string[];
   lastError: { code: string; message: string; at: string } | null;
   connectedAt: string;
   lastUsedAt: string | null;
@@ -26,6 +29,7 @@ export function toConnectionView(row: TeamsConnection): ConnectionView {
     tenantId: row.tenantId,
     grantedScopes: row.grantedScopes,
     missingScopes: missingScopes(env.requiredScopes, row.grantedScopes),
+    missingWriteScopes: missingWritePermissions(row.grantedScopes),
     lastError:
       row.lastErrorCode && row.lastErrorAt
         ? { code: row.lastErrorCode, message: row.lastErrorMessage ?? "", at: row.lastErrorAt.toISOString() }
@@ -33,4 +37,11 @@ export function toConnectionView(row: TeamsConnection): ConnectionView {
     connectedAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
+}
+
+/** The write permissions (by the scope the app would request) a grant does not allow. */
+export function missingWritePermissions(granted: string[]): string[] {
+  return (Object.keys(WRITE_PERMISSIONS) as WriteKind[])
+    .filter((kind) => granted.length > 0 && !grantAllows(kind, granted))
+    .map((kind) => WRITE_PERMISSIONS[kind].request);
 }

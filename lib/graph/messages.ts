@@ -4,10 +4,14 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { graphPath } from "./ids";
 import { getAllPages, getPage } from "./paging";
 import { readGraph, type ReadOptions } from "./read";
-import { reshapeMessage } from "./reshape";
+import { myGraphId } from "./me";
+import { reshapeMessage, sendersOf } from "./reshape";
 import type { MessageView, Paged } from "./types";
 
 const PAGE_SIZE = 20;
+
+/** Only marks the reader's own reactions: a failure to learn it never fails the page. */
+const selfIdOrNull = (userId: string) => myGraphId(userId).catch(() => null);
 
 async function messagePage(
   userId: string,
@@ -21,9 +25,10 @@ async function messagePage(
     userId,
     endpoint,
     async (connection) => {
-      const page = await getPage<ChatMessage>(connection, endpoint);
+      const [page, selfId] = await Promise.all([getPage<ChatMessage>(connection, endpoint), selfIdOrNull(userId)]);
+      const reader = { selfId, names: sendersOf(page.items) };
       return {
-        items: page.items.map(reshapeMessage),
+        items: page.items.map((message) => reshapeMessage(message, reader)),
         cursor: page.next ? encodeCursor(userId, scope, page.next) : null,
       };
     },
@@ -75,8 +80,14 @@ export function getMessageReplies(
   return readGraph(
     userId,
     endpoint,
-    async (connection) =>
-      (await getAllPages<ChatMessage>(connection, endpoint, { maxPages: 20 })).map(reshapeMessage).reverse(),
+    async (connection) => {
+      const [replies, selfId] = await Promise.all([
+        getAllPages<ChatMessage>(connection, endpoint, { maxPages: 20 }),
+        selfIdOrNull(userId),
+      ]);
+      const reader = { selfId, names: sendersOf(replies) };
+      return replies.map((reply) => reshapeMessage(reply, reader)).reverse();
+    },
     options,
   );
 }

@@ -31,7 +31,7 @@ export async function postMessage(
     },
     { write: true },
   );
-  return reshapeMessage(data);
+  return reshapeMessage(data, { selfId: data.from?.user?.id ?? null });
 }
 
 /** Text of a message body for comparison: Graph may re-serialise the HTML it stores. */
@@ -65,5 +65,5 @@ export async function findPostedMessage(
       Date.parse(message.createdDateTime ?? "") >= after &&
       bodyText(message.body?.content) === text,
   );
-  return found ? reshapeMessage(found) : null;
+  return found ? reshapeMessage(found, { selfId: sent.authorId }) : null;
 }

@@ -6,6 +6,7 @@ import type {
   Chat,
   ChatMessage,
   ChatMessageAttachment,
+  ChatMessageReaction,
   Presence,
   Team,
 } from "@microsoft/microsoft-graph-types";
@@ -18,6 +19,7 @@ import type {
   MessageAttachment,
   MessageView,
   PresenceView,
+  ReactionView,
   TeamSummary,
 } from "./types";
 
@@ -83,6 +85,7 @@ export function reshapeChat(chat: Chat, selfEmail: string | null = null): ChatSu
 export function reshapeMember(member: AadUserConversationMember): ChatMember {
   return {
     id: member.id ?? "",
+    userId: member.userId ?? null,
     name: member.displayName ?? member.email ?? "Unknown",
     email: member.email ?? null,
     isOwner: (member.roles ?? []).includes("owner"),
@@ -105,7 +108,46 @@ function reshapeAttachment(attachment: ChatMessageAttachment): MessageAttachment
   return { id: attachment.id ?? "", name: attachment.name ?? "Attachment", url: safeUrl(attachment.contentUrl) };
 }
 
-export function reshapeMessage(message: ChatMessage): MessageView {
+/** Who is reading: their own reactions are marked, and reactors' names looked up. */
+export interface ReaderContext {
+  selfId?: string | null;
+  /** Entra id → display name of people seen on the page (Graph leaves reactors' names out). */
+  names?: Map<string, string>;
+}
+
+/** Reactions grouped by type, in the order they first appear. */
+export function reshapeReactions(
+  reactions: ChatMessageReaction[] | null | undefined,
+  reader: ReaderContext,
+): ReactionView[] {
+  const byType = new Map<string, ReactionView>();
+  for (const reaction of reactions ?? []) {
+    const type = reaction.reactionType ?? "like";
+    const view = byType.get(type) ?? { type, count: 0, names: [], mine: false };
+    const id = reaction.user?.user?.id ?? null;
+    const name = reaction.user?.user?.displayName ?? (id ? reader.names?.get(id) : undefined);
+    view.count += 1;
+    if (name) view.names.push(id && id === reader.selfId ? "You" : name);
+    else if (id && id === reader.selfId) view.names.push("You");
+    if (id && id === reader.selfId) view.mine = true;
+    byType.set(type, view);
+  }
+  return [...byType.values()];
+}
+
+/** Entra id → name of every sender on a page of messages (and their inline replies). */
+export function sendersOf(messages: ChatMessage[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const visit = (message: ChatMessage) => {
+    const user = message.from?.user;
+    if (user?.id && user.displayName) names.set(user.id, user.displayName);
+    (message.replies ?? []).forEach(visit);
+  };
+  messages.forEach(visit);
+  return names;
+}
+
+export function reshapeMessage(message: ChatMessage, reader: ReaderContext = {}): MessageView {
   const deleted = Boolean(message.deletedDateTime);
   const body = message.body;
   return {
@@ -118,8 +160,10 @@ export function reshapeMessage(message: ChatMessage): MessageView {
     isDeleted: deleted,
     isSystem: message.messageType !== undefined && message.messageType !== null && message.messageType !== "message",
     attachments: (message.attachments ?? []).map(reshapeAttachment).filter((a): a is MessageAttachment => a !== null),
-    reactions: [],
-    replies: Array.isArray(message.replies) ? message.replies.map((reply: ChatMessage) => reshapeMessage(reply)) : null,
+    reactions: reshapeReactions(message.reactions, reader),
+    replies: Array.isArray(message.replies)
+      ? message.replies.map((reply: ChatMessage) => reshapeMessage(reply, reader))
+      : null,
   };
 }
 

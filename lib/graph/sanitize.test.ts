@@ -75,6 +75,28 @@ describe("sanitizeMessageHtml", () => {
     expect(out).not.toContain("attachment");
   });
 
+  it("shows Teams' hosted images through our route, with the ids encoded", () => {
+    const chat = sanitizeMessageHtml(
+      '<p>look</p><img src="https://graph.microsoft.com/v1.0/chats/19:abc@thread.v2/messages/1700000000000/hostedContents/aWQ9eF8w+Lw==/$value" alt="whiteboard" onerror="alert(1)" style="width:9999px">',
+    );
+    expect(chat).toBe(
+      '<p>look</p><img src="/api/chats/19%3Aabc%40thread.v2/messages/1700000000000/hosted-contents/aWQ9eF8w%2BLw%3D%3D" alt="whiteboard" loading="lazy" class="inline-image" />',
+    );
+    const reply = sanitizeMessageHtml(
+      '<img src="https://graph.microsoft.com/v1.0/teams/t1/channels/19%3Ac%40thread.tacv2/messages/1/replies/2/hostedContents/h1/$value">',
+    );
+    expect(reply).toContain(
+      'src="/api/teams/t1/channels/19%3Ac%40thread.tacv2/messages/1/replies/2/hosted-contents/h1" alt="Image"',
+    );
+  });
+
+  it("never lets an image id walk out of its path", () => {
+    const out = sanitizeMessageHtml(
+      '<img src="https://graph.microsoft.com/v1.0/chats/..%2F..%2Fadmin/messages/1/hostedContents/h/$value">',
+    );
+    expect(out).toBe('<span class="inline-image">[Image]</span>');
+  });
+
   it("neutralises broken markup", () => {
     const out = sanitizeMessageHtml(
       '<p>x</p><scr<script>ipt>alert(1)</script><a href="jav&#x09;ascript:alert(1)">y</a>',

@@ -32,6 +32,8 @@ export interface ChatSummary {
 
 export interface ChatMember {
   id: string;
+  /** The member's Entra user id (what a mention names); null for guests Graph doesn't identify. */
+  userId: string | null;
   name: string;
   email: string | null;
   isOwner: boolean;

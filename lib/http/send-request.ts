@@ -17,7 +17,7 @@ const MAX_BODY_BYTES = 128 * 1024;
  * 400 before anything reaches Microsoft.
  */
 export async function handleSend(request: NextRequest, userId: string, target: MessageTarget): Promise<NextResponse> {
-  await rateLimit("send-message", userId, { capacity: 20, refillPerMinute: 30 });
+  await rateLimit("send-message", userId, { capacity: 60, refillPerMinute: 60 });
   const key = idempotencyKeySchema.parse(request.headers.get("idempotency-key") ?? undefined);
   const text = await readTextCapped(request, MAX_BODY_BYTES);
   if (text === null) throw new AppError("payload_too_large", "The message is too large to send.");

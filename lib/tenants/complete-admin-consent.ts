@@ -3,12 +3,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/logger";
 import { decodeAdminConsentState } from "./signed-state";
 import { recordAdminGrant } from "./tenant-consent";
+import { isTenantId } from "./tenant-id";
 
 export type AdminConsentOutcome =
   | { ok: true; tenantId: string; byAdmin: boolean }
   | { ok: false; reason: "invalid_state" | "declined" | "wrong_tenant" | "error"; message: string; byAdmin: boolean };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Microsoft's redirect back from the admin-consent endpoint:
@@ -46,10 +45,10 @@ export async function completeAdminConsent(query: URLSearchParams): Promise<Admi
     };
   }
   const tenantId = query.get("tenant") ?? "";
-  if (query.get("admin_consent")?.toLowerCase() !== "true" || !GUID.test(tenantId)) {
+  if (query.get("admin_consent")?.toLowerCase() !== "true" || !isTenantId(tenantId)) {
     return { ok: false, reason: "error", message: "Microsoft's answer was incomplete. Try again.", byAdmin };
   }
-  if (state.tenant && GUID.test(state.tenant) && state.tenant.toLowerCase() !== tenantId.toLowerCase()) {
+  if (isTenantId(state.tenant) && state.tenant.toLowerCase() !== tenantId.toLowerCase()) {
     logger.warn("admin consent granted for another tenant than asked", { asked: state.tenant, granted: tenantId });
     return {
       ok: false,

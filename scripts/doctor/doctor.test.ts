@@ -9,6 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { EMULATOR_DEFAULTS } from "@/lib/env";
+import { DEFAULT_REQUIRED_SCOPES } from "@/test-support/scopes";
 import { migratedPgliteDir } from "../db/testing";
 import { checkConfiguration } from "./config";
 import { checkDatabase } from "./database";
@@ -19,15 +20,7 @@ import { hasFailures, runDoctor } from "./run-doctor";
 import type { CheckResult, DoctorConfig } from "./types";
 import { checkWebhookSigningKey } from "./webhook";
 
-const REQUIRED = [
-  "offline_access",
-  "User.Read",
-  "Team.ReadBasic.All",
-  "Channel.ReadBasic.All",
-  "ChannelMessage.Read.All",
-  "Chat.Read",
-  "Presence.Read",
-];
+const REQUIRED = DEFAULT_REQUIRED_SCOPES;
 const CLOSED_PORT = "http://127.0.0.1:9"; // discard port: nothing listens, connection refused at once
 
 const byTitle = (results: CheckResult[], title: string) => {

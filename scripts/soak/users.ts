@@ -11,16 +11,8 @@ import { datasetOf } from "../../emulator/data/registry";
 import { signJwt } from "../../emulator/microsoft/jwt";
 import { signingKey } from "../../emulator/microsoft/keys";
 import { GRAPH_APP_ID } from "../../emulator/microsoft/tokens";
+import { DEFAULT_GRAPH_SCOPES } from "../../test-support/scopes";
 import { db, KEYS } from "./stack";
-
-export const ALL_SCOPES = [
-  "User.Read",
-  "Team.ReadBasic.All",
-  "Channel.ReadBasic.All",
-  "ChannelMessage.Read.All",
-  "Chat.Read",
-  "Presence.Read",
-];
 
 export interface SimUser {
   id: string;
@@ -67,7 +59,7 @@ export function mintGraphToken(emulator: RunningEmulator, email: string): string
       appid: "soak",
       oid: user.id,
       tid: user.tenantId,
-      scp: ALL_SCOPES.join(" "),
+      scp: DEFAULT_GRAPH_SCOPES.join(" "),
       upn: user.userPrincipalName,
       ver: "1.0",
     },

@@ -48,6 +48,10 @@ export default async function ConnectionsPage() {
             <div className="mt-6 flex flex-wrap items-start gap-3">
               <ConnectButton config={config} label="Reconnect" variant="secondary" />
               <ConnectButton config={config} label="Switch account" intent="switch_account" variant="secondary" />
+              {connection.status === "connected" && connection.missingWriteScopes.length > 0 ? (
+                // Optional: the first send asks anyway; this grants it ahead of time.
+                <ConnectButton config={config} label="Allow sending messages" intent="write" variant="secondary" />
+              ) : null}
               <DisconnectButton />
             </div>
           </>

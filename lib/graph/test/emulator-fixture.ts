@@ -11,15 +11,7 @@ import { signJwt } from "@/emulator/microsoft/jwt";
 import { signingKey } from "@/emulator/microsoft/keys";
 import { GRAPH_APP_ID } from "@/emulator/microsoft/tokens";
 import { migratedPgliteDir } from "@/scripts/db/testing";
-
-export const ALL_SCOPES = [
-  "User.Read",
-  "Team.ReadBasic.All",
-  "Channel.ReadBasic.All",
-  "ChannelMessage.Read.All",
-  "Chat.Read",
-  "Presence.Read",
-];
+import { DEFAULT_GRAPH_SCOPES } from "@/test-support/scopes";
 
 export async function startGraphFixture() {
   const emulator: TestEmulator = await startTestEmulator();
@@ -34,7 +26,7 @@ export async function startGraphFixture() {
   const [{ db }, graph] = await Promise.all([import("@/lib/db"), import("@/lib/graph/test/lib-exports")]);
   await emulator.control("/nango/settings", { proxyRetryBaseMs: 10 });
 
-  function mintToken(email: string, scopes = ALL_SCOPES): string {
+  function mintToken(email: string, scopes = DEFAULT_GRAPH_SCOPES): string {
     const user = datasetOf(emulator.context).current.usersByEmail.get(email)!;
     const now = Math.floor(Date.now() / 1000);
     return signJwt(
