@@ -45,6 +45,29 @@ async function confirmConnection(connectionId: string): Promise<void> {
   }
 }
 
+type Ref<T> = { current: T };
+
+/** Re-mints the session token before it expires, for as long as the UI stays open. */
+function scheduleRemint(
+  ui: Ref<ConnectUI | null>,
+  timer: Ref<ReturnType<typeof setTimeout> | undefined>,
+  intent: ConnectIntent,
+  expiresAt: string,
+) {
+  clearTimeout(timer.current);
+  const wait = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - REMINT_MARGIN_MS);
+  timer.current = setTimeout(async () => {
+    if (!ui.current) return;
+    const next = await api<SessionResponse>("/api/connect/session", { method: "POST", body: { intent } }).catch(
+      () => null,
+    );
+    if (next && ui.current) {
+      ui.current.setSessionToken(next.token);
+      scheduleRemint(ui, timer, intent, next.expiresAt);
+    }
+  }, wait);
+}
+
 /**
  * Opens Nango's Connect UI for the signed-in user and resolves when it has closed. The
  * Nango frontend SDK is loaded only when opened, so it never weighs on a page's first
@@ -55,7 +78,6 @@ async function confirmConnection(connectionId: string): Promise<void> {
 export function useConnectUi(config: ConnectUiConfig): (intent: ConnectIntent) => Promise<ConnectOutcome> {
   const ui = useRef<ConnectUI | null>(null);
   const remint = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const intent = useRef<ConnectIntent>("connect");
 
   useEffect(
     () => () => {
@@ -65,25 +87,8 @@ export function useConnectUi(config: ConnectUiConfig): (intent: ConnectIntent) =
     [],
   );
 
-  const scheduleRemint = useCallback((expiresAt: string) => {
-    clearTimeout(remint.current);
-    const wait = Math.max(5_000, new Date(expiresAt).getTime() - Date.now() - REMINT_MARGIN_MS);
-    remint.current = setTimeout(async () => {
-      if (!ui.current) return;
-      const next = await api<SessionResponse>("/api/connect/session", {
-        method: "POST",
-        body: { intent: intent.current },
-      }).catch(() => null);
-      if (next && ui.current) {
-        ui.current.setSessionToken(next.token);
-        scheduleRemint(next.expiresAt);
-      }
-    }, wait);
-  }, []);
-
   return useCallback(
     async (chosen: ConnectIntent) => {
-      intent.current = chosen;
       let session: SessionResponse;
       let Nango: typeof import("@nangohq/frontend").default;
       try {
@@ -134,9 +139,9 @@ export function useConnectUi(config: ConnectUiConfig): (intent: ConnectIntent) =
         });
         // The SDK's iframe has no accessible name; screen readers announce it by its title.
         document.getElementById("connect-ui")?.setAttribute("title", "Connect Microsoft Teams (Nango)");
-        scheduleRemint(session.expiresAt);
+        scheduleRemint(ui, remint, chosen, session.expiresAt);
       });
     },
-    [config, scheduleRemint],
+    [config],
   );
 }
