@@ -37,7 +37,10 @@ export function ChatConversation({ chatId, initial }: { chatId: string; initial:
   const sender = useSendMessage({ url: apiUrl, onSent, reload: pages.reload });
   const pending = sender.status.kind === "sending" ? sender.status.draft : null;
 
-  const chronological = [...pages.messages].reverse();
+  // By when they were written: Graph pages by last modification, which a reaction changes.
+  const chronological = [...pages.messages].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  );
 
   // When the messages change: keep the reading position (older ones put above), else
   // follow the newest if that is where the reader is, and always for one being sent.
@@ -79,6 +82,7 @@ export function ChatConversation({ chatId, initial }: { chatId: string; initial:
       <div
         ref={scroller}
         tabIndex={0}
+        data-scroller
         onScroll={(event) => {
           const box = event.currentTarget;
           atBottom.current = box.scrollHeight - box.scrollTop - box.clientHeight < NEAR_BOTTOM_PX;

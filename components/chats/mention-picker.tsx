@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import type { PersonView } from "@/lib/graph/types";
 import type { PeopleSearch } from "./use-people-search";
 
@@ -41,6 +42,11 @@ export function MentionPicker({
 }) {
   const people = search.kind === "done" ? search.people : [];
   const note = pickerNote(search);
+  // The arrows may move past what the list shows.
+  useEffect(() => {
+    // Braces: scrollIntoView returns a promise in newer browsers, and an effect may only return its cleanup.
+    void document.getElementById(optionId(id, active))?.scrollIntoView({ block: "nearest" });
+  }, [id, active]);
   return (
     <div
       className={[
@@ -61,16 +67,18 @@ export function MentionPicker({
               onClick={() => onChoose(person)}
               onMouseEnter={() => onHover(index)}
               className={[
-                "flex cursor-pointer flex-wrap items-baseline gap-x-2 rounded-md px-2 py-1.5 text-sm",
+                "cursor-pointer rounded-md px-2 py-1.5 text-sm",
                 index === active ? "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-indigo-200" : "",
               ].join(" ")}
             >
-              <span className="font-medium">{person.name}</span>
+              <span className="flex items-baseline justify-between gap-2">
+                <span className="min-w-0 truncate font-medium">{person.name}</span>
+                {person.source === "member" ? (
+                  <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">In this chat</span>
+                ) : null}
+              </span>
               {person.email ? (
-                <span className="min-w-0 text-xs break-all text-slate-600 dark:text-slate-400">{person.email}</span>
-              ) : null}
-              {person.source === "member" ? (
-                <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">In this chat</span>
+                <span className="block truncate text-xs text-slate-600 dark:text-slate-400">{person.email}</span>
               ) : null}
             </li>
           ))}

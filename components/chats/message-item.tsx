@@ -22,8 +22,8 @@ export function MessageItem({
   children?: React.ReactNode;
 }) {
   return (
-    <article aria-label={`Message from ${message.from ?? "unknown sender"}`} className="py-3">
-      <header className="flex flex-wrap items-baseline gap-x-3 text-sm">
+    <article aria-label={`Message from ${message.from ?? "unknown sender"}`} className="group/message relative py-3">
+      <header className={`flex flex-wrap items-baseline gap-x-3 text-sm ${url ? "pr-12" : ""}`}>
         <span className="font-semibold">{message.from ?? (message.isSystem ? "Teams" : "Unknown sender")}</span>
         <time dateTime={message.createdAt} className="text-xs text-slate-500 dark:text-slate-400">
           {formatWhen(message.createdAt)}

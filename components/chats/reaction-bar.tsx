@@ -43,48 +43,51 @@ export function ReactionBar({ url, reactions }: { url: `/api/${string}`; reactio
   }
 
   return (
-    <div className="mt-2">
-      <div className="flex flex-wrap items-center gap-1.5">
-        {shown.length > 0 ? (
-          <ul aria-label="Reactions" className="flex flex-wrap gap-1.5">
-            {shown.map((reaction) => (
-              <li key={reaction.type}>
-                {isSettable(reaction.type) ? (
-                  <button
-                    type="button"
-                    aria-pressed={reaction.mine}
-                    aria-label={reactionLabel(reaction)}
-                    title={reactionPeople(reaction)}
-                    aria-busy={busy.includes(reaction.type) || undefined}
-                    onClick={() => void toggle(reaction.type)}
-                    className={[
-                      CHIP,
-                      reaction.mine
-                        ? "border-brand-500 bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-indigo-200"
-                        : "border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800",
-                    ].join(" ")}
-                  >
-                    <span aria-hidden>{reactionEmoji(reaction.type)}</span>
-                    <span aria-hidden>{reaction.count}</span>
-                  </button>
-                ) : (
-                  // Reactions Teams has but the app cannot set: shown, not toggled.
-                  <span
-                    role="img"
-                    aria-label={reactionLabel(reaction)}
-                    title={reactionPeople(reaction)}
-                    className={`${CHIP} border-slate-300 dark:border-slate-600`}
-                  >
-                    {reactionEmoji(reaction.type)} {reaction.count}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <ReactionMenu isMine={isMine} onToggle={(type) => void toggle(type)} />
-      </div>
+    <>
+      {/* At the message's top right (its article is `relative`); on screens with a pointer, shown on hover or focus. */}
+      <ReactionMenu
+        isMine={isMine}
+        onToggle={(type) => void toggle(type)}
+        className="absolute top-2 right-0 focus-within:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover/message:opacity-100"
+      />
+      {shown.length > 0 ? (
+        <ul aria-label="Reactions" className="mt-2 flex flex-wrap gap-1.5">
+          {shown.map((reaction) => (
+            <li key={reaction.type}>
+              {isSettable(reaction.type) ? (
+                <button
+                  type="button"
+                  aria-pressed={reaction.mine}
+                  aria-label={reactionLabel(reaction)}
+                  title={reactionPeople(reaction)}
+                  aria-busy={busy.includes(reaction.type) || undefined}
+                  onClick={() => void toggle(reaction.type)}
+                  className={[
+                    CHIP,
+                    reaction.mine
+                      ? "border-brand-500 bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-indigo-200"
+                      : "border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800",
+                  ].join(" ")}
+                >
+                  <span aria-hidden>{reactionEmoji(reaction.type)}</span>
+                  <span aria-hidden>{reaction.count}</span>
+                </button>
+              ) : (
+                // Reactions Teams has but the app cannot set: shown, not toggled.
+                <span
+                  role="img"
+                  aria-label={reactionLabel(reaction)}
+                  title={reactionPeople(reaction)}
+                  className={`${CHIP} border-slate-300 dark:border-slate-600`}
+                >
+                  {reactionEmoji(reaction.type)} {reaction.count}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {error ? <InlineError className="mt-1 text-xs">{error}</InlineError> : null}
-    </div>
+    </>
   );
 }

@@ -3,6 +3,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { REACTIONS, type ReactionType } from "./reactions";
 
+/** The menu's height and a margin: less room than this below the button opens it upwards. */
+const MENU_HEIGHT_PX = 56;
+
 /**
  * "Add reaction": a menu of the six reactions (menu button pattern). Arrow keys, Home
  * and End move between them; Escape closes and returns to the button.
@@ -10,12 +13,15 @@ import { REACTIONS, type ReactionType } from "./reactions";
 export function ReactionMenu({
   isMine,
   onToggle,
+  className,
 }: {
   isMine: (type: ReactionType) => boolean;
   onToggle: (type: ReactionType) => void;
+  className?: string;
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
+  const [above, setAbove] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const items = useRef<Array<HTMLButtonElement | null>>([]);
@@ -53,7 +59,7 @@ export function ReactionMenu({
   }
 
   return (
-    <div ref={root} className="relative">
+    <div ref={root} className={className}>
       <button
         ref={button}
         type="button"
@@ -62,8 +68,14 @@ export function ReactionMenu({
         aria-controls={open ? `${id}-menu` : undefined}
         aria-label="Add reaction"
         title="Add reaction"
-        onClick={() => setOpen((value) => !value)}
-        className="flex h-7 items-center rounded-full border border-slate-300 px-2 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-300 dark:hover:bg-slate-800"
+        onClick={() => {
+          // Open upwards where the menu would fall off the bottom of its scroll box (the newest chat message).
+          const box = button.current?.closest("[data-scroller]")?.getBoundingClientRect();
+          const rect = button.current?.getBoundingClientRect();
+          setAbove(!!rect && (box?.bottom ?? window.innerHeight) - rect.bottom < MENU_HEIGHT_PX);
+          setOpen((value) => !value);
+        }}
+        className="flex h-7 items-center rounded-full border border-slate-300 bg-white px-2 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-300 dark:hover:bg-slate-800"
       >
         <span aria-hidden>☺+</span>
       </button>
@@ -73,7 +85,7 @@ export function ReactionMenu({
           role="menu"
           aria-label="Reactions"
           onKeyDown={onKeyDown}
-          className="absolute top-full left-0 z-20 mt-1 flex gap-1 rounded-full border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className={`absolute right-0 z-20 ${above ? "bottom-full mb-1" : "top-full mt-1"} flex gap-1 rounded-full border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900`}
         >
           {REACTIONS.map((reaction, index) => (
             <button

@@ -59,7 +59,9 @@ export function ThreadReplies({
     if (replies.kind === "closed" || replies.kind === "failed") void open();
   }
 
-  const items = replies.kind === "open" ? replies.items : [];
+  // Oldest first, as a thread reads (Graph's inline replies come newest first).
+  const items =
+    replies.kind === "open" ? [...replies.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : [];
   return (
     <div className="mt-1 ml-3 sm:ml-6">
       {items.length > 0 || pending ? (
