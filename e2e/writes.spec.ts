@@ -267,7 +267,9 @@ test("posts to a channel and replies in a thread", async ({ page }) => {
   await expect(replyBox).toBeFocused();
   await replyBox.fill(replyText);
   await replyBox.press("Enter");
-  await expect(post.getByRole("list", { name: "Replies" }).getByRole("article")).toContainText([replyText]);
+  const replies = post.getByRole("list", { name: "Replies" });
+  await expect(replies.getByRole("article", { name: "Your message, sending" })).toHaveCount(0);
+  await expect(replies.getByRole("article", { name: /^Message from / })).toContainText([replyText]);
 
   const written = await postsIn({ teamId: seeds.channel.teamId, channelId: seeds.channel.channelId });
   const thread = written.filter((p) => p.html.includes(postText));
