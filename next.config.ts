@@ -5,9 +5,12 @@ import { loadEnv } from "./lib/env-schema";
 
 loadEnv();
 
+// On every response, static files included. The Content-Security-Policy is not here: it
+// carries a nonce per request, so proxy.ts sets it (lib/http/content-security-policy.ts).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // The policy's `frame-ancestors 'none'`, for browsers that only know this header.
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];

@@ -1,43 +1,55 @@
 /**
- * Runs before every app page and API route:
+ * Runs before every page and API route (static assets excepted, see `config`):
  * - gives the request an `x-request-id` (the caller's if well-formed, else a new one),
  *   passed on to the route handler (logged by lib/logger.ts) and echoed in the response;
+ * - sets the Content-Security-Policy with a fresh nonce (lib/http/content-security-policy.ts).
+ *   The policy also goes on the *request*, where Next.js reads the nonce back to put it
+ *   on its own scripts, and the nonce in `x-nonce` for our components; both replace any
+ *   value the client sent;
  * - first line of defence only: sends signed-out visitors of app pages to the sign-in
  *   page (and back afterwards). Every page, route and action checks the session again on
- *   the server (lib/auth/session.ts); this never decides what a user may see. API routes
- *   (next-auth, webhooks, health included) are never redirected: they answer for themselves.
+ *   the server (lib/auth/session.ts); this never decides what a user may see. Public pages
+ *   and API routes (next-auth, webhooks, health included) are never redirected: they
+ *   answer for themselves.
  */
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { needsSignIn } from "@/lib/auth/signed-in-paths";
 import { env } from "@/lib/env";
+import { contentSecurityPolicy, CSP_HEADER, newNonce, NONCE_HEADER } from "@/lib/http/content-security-policy";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-context";
 
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({
+    nonce,
+    connectUiUrl: env.NANGO_CONNECT_UI_URL,
+    development: env.NODE_ENV === "development",
+    https: env.APP_URL.startsWith("https:"),
+  });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
-  const pass = () => {
-    const response = NextResponse.next({ request: { headers } });
+  headers.set(NONCE_HEADER, nonce);
+  headers.set(CSP_HEADER, policy);
+  const answer = (response: NextResponse) => {
     response.headers.set(REQUEST_ID_HEADER, requestId);
+    response.headers.set(CSP_HEADER, policy);
     return response;
   };
+  const pass = () => answer(NextResponse.next({ request: { headers } }));
   if (!decodable(request.nextUrl.pathname)) {
     // Next.js would fail decoding it later and answer a bare 500: refuse it clearly here.
-    const refused = NextResponse.json(
-      { error: { code: "invalid_input", message: "The address is not valid." } },
-      { status: 400 },
+    return answer(
+      NextResponse.json({ error: { code: "invalid_input", message: "The address is not valid." } }, { status: 400 }),
     );
-    refused.headers.set(REQUEST_ID_HEADER, requestId);
-    return refused;
   }
-  if (request.nextUrl.pathname.startsWith("/api/")) return pass();
+  if (!needsSignIn(request.nextUrl.pathname)) return pass();
   const token = await getToken({ req: request, secret: env.AUTH_SECRET });
   if (token) return pass();
   const signIn = new URL("/signin", request.nextUrl.origin);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  const redirect = NextResponse.redirect(signIn);
-  redirect.headers.set(REQUEST_ID_HEADER, requestId);
-  return redirect;
+  return answer(NextResponse.redirect(signIn));
 }
 
 /** False for a path with malformed percent-encoding (e.g. overlong UTF-8 `%C0%AE`). */
@@ -52,11 +64,9 @@ function decodable(pathname: string): boolean {
 
 export const config = {
   matcher: [
-    "/dashboard/:path*",
-    "/connections/:path*",
-    "/teams/:path*",
-    "/chats/:path*",
-    "/admin/:path*",
-    "/api/:path*",
+    // Every page and API route needs the policy, the request id and the sign-in check;
+    // files that are never a document are left out. Unlike Next.js's CSP example, router
+    // prefetches are not left out: they need the request id and the sign-in redirect too.
+    "/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$).*)",
   ],
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,7 +23,11 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, the not-found page included (it would otherwise be
+  // prerendered at build time): Next.js can put the Content-Security-Policy's nonce
+  // (proxy.ts) on its inline scripts only when it renders them, and the policy blocks them without it.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { isAdminOnlyScope, missingScopes, normalizeGrantedScopes, scopeKeys, userConsentableScopes } from "./scopes";
+import {
+  grantAllows,
+  isAdminOnlyScope,
+  missingScopes,
+  missingWritePermissions,
+  normalizeGrantedScopes,
+  scopeKeys,
+  userConsentableScopes,
+} from "./scopes";
 
 const REQUIRED = ["offline_access", "User.Read", "Chat.Read", "ChannelMessage.Read.All"];
 
@@ -37,5 +45,26 @@ describe("scope normalisation", () => {
     expect(isAdminOnlyScope("https://graph.microsoft.com/ChannelMessage.Read.All")).toBe(true);
     expect(isAdminOnlyScope("Chat.Read")).toBe(false);
     expect(userConsentableScopes(REQUIRED)).toEqual(["offline_access", "User.Read", "Chat.Read"]);
+  });
+});
+
+describe("write permissions", () => {
+  const readOnly = ["User.Read", "Chat.Read", "ChannelMessage.Read.All"];
+  it("are missing from a read-only grant, and named by the scope the app requests", () => {
+    expect(missingWritePermissions(readOnly)).toEqual([
+      "ChatMessage.Send",
+      "ChannelMessage.Send",
+      "User.ReadBasic.All",
+    ]);
+    expect(grantAllows("chat", readOnly)).toBe(false);
+  });
+  it("accept a broader scope that also allows the write, in either form and any case", () => {
+    expect(grantAllows("chat", ["https://graph.microsoft.com/chat.readwrite"])).toBe(true);
+    expect(missingWritePermissions([...readOnly, "ChatMessage.Send", "ChannelMessage.Send", "User.Read.All"])).toEqual(
+      [],
+    );
+  });
+  it("treat an unrecorded grant as unknown: Graph decides", () => {
+    expect(grantAllows("channel", [])).toBe(true);
   });
 });

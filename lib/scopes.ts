@@ -131,3 +131,10 @@ export function grantAllows(kind: WriteKind, granted: string[]): boolean {
     1 + permission.alsoAllowedBy.length
   );
 }
+
+/** The write permissions (by the scope the app would request) a grant does not allow. */
+export function missingWritePermissions(granted: string[]): string[] {
+  return (Object.keys(WRITE_PERMISSIONS) as WriteKind[])
+    .filter((kind) => !grantAllows(kind, granted))
+    .map((kind) => WRITE_PERMISSIONS[kind].request);
+}

@@ -9,6 +9,10 @@
  *  3. a second `npm start` on the same database is healthy; a webhook delivered to
  *     instance 1 is visible through instance 2's API (no state outside Postgres);
  *  4. SIGTERM during a slow request: the request completes, the server exits cleanly.
+ * With TEST_REDIS_URL (`.ci/run` sets it) or REDIS_URL, both instances use that Redis:
+ * /api/health must report it ok, and the refresh rate limit (5 per user) must be one
+ * budget for both (the 6th `?refresh=1`, alternating instances, is refused). Without
+ * either, the instances get no Redis at all (an inherited REDIS_URL is cleared).
  * Prints one PASS/FAIL line at the end.
  */
 import { randomUUID } from "node:crypto";
@@ -23,6 +27,7 @@ import { stackEnv } from "./lib/stack-env.mjs";
 const started = Date.now();
 const APP_PORTS = [Number(process.env.SMOKE_APP_PORT || 3200), Number(process.env.SMOKE_APP_PORT || 3200) + 1];
 const EMULATOR_BASE = Number(process.env.SMOKE_EMULATOR_BASE_PORT || 4210);
+const REDIS_URL = process.env.TEST_REDIS_URL || process.env.REDIS_URL || "";
 const step = (message) => console.log(`[smoke] ${message} (${Math.round((Date.now() - started) / 1000)} s)`);
 const check = (ok, message) => {
   if (!ok) throw new Error(message);
@@ -66,6 +71,7 @@ const envFor = (port) =>
       NANGO_SECRET_KEY: "smoke-nango-secret-key-3333333333333333",
       NANGO_WEBHOOK_SIGNING_KEY: "smoke-webhook-signing-key-4444",
       LOG_LEVEL: "info",
+      REDIS_URL,
     },
   });
 const [env1, env2] = APP_PORTS.map(envFor);
@@ -92,6 +98,7 @@ async function waitHealthy(appUrl, child) {
     `${appUrl}/api/health: ${response.status} ${JSON.stringify(body)}`,
   );
   check(response.headers.get("cache-control") === "no-store", "health must not be cached");
+  check(!REDIS_URL || body.checks.redis?.ok === true, `${appUrl}/api/health: Redis not ok ${JSON.stringify(body)}`);
   return body;
 }
 
@@ -179,6 +186,22 @@ try {
   });
   check(traced.headers.get("x-request-id") === "smoke-request-1", "x-request-id is not echoed by /api routes");
   step("webhook delivered to instance 1 is visible through instance 2");
+
+  if (REDIS_URL) {
+    // The limit is taken before Graph is called: what Graph answers does not matter here.
+    const statuses = [];
+    for (let i = 0; i < 6; i++) {
+      const appUrl = (i % 2 ? env2 : env1).APP_URL;
+      const response = await fetch(`${appUrl}/api/me/presence?refresh=1`, { headers: { cookie } });
+      const body = await response.json().catch(() => ({}));
+      statuses.push(response.status === 429 ? `429 ${body.error?.code ?? body.code}` : String(response.status));
+    }
+    check(
+      statuses.slice(0, 5).every((s) => !s.startsWith("429")) && statuses[5] === "429 rate_limited",
+      `refresh limit across both instances (5 per user, shared through Redis): ${statuses.join(", ")}`,
+    );
+    step(`Redis: one refresh budget for both instances (${statuses.join(", ")})`);
+  }
 
   step("4. SIGTERM with a request in flight");
   // A Connect session request that waits 2 s on (emulated) Nango.

@@ -141,6 +141,12 @@ function UserRow({
             </summary>
             <p className="mt-1 text-xs">Granted: {c.grantedScopes.join(", ") || "none"}</p>
             <p className="text-xs">Required: {required.join(", ")}</p>
+            <p className="text-xs">
+              Sending:{" "}
+              {row.missingWriteScopes.length
+                ? `not granted yet (${row.missingWriteScopes.join(", ")}; asked for on first send)`
+                : "allowed"}
+            </p>
           </details>
         ) : (
           "—"

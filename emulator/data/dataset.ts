@@ -5,6 +5,7 @@
  * regenerated on demand and never written to the state file.
  */
 import { generateTenant } from "./generate";
+import { imageSeedTargets, withSeededImage, type ImageSeedTargets } from "./image-seeds";
 import { generateMessages } from "./messages";
 import { contosoOptions, demoTenants, otherTenants } from "./tenants";
 import type { ChannelRecord, ChatRecord, MessageRecord, TeamRecord, Tenant, TenantUser } from "./types";
@@ -26,6 +27,7 @@ export class Dataset {
   /** Per user, newest activity first (the only order `/me/chats` supports). */
   private readonly chatsByUser = new Map<string, ChatRecord[]>();
   private readonly messageCache = new Map<string, MessageRecord[]>();
+  private seedTargets: ImageSeedTargets | null | undefined;
 
   constructor(
     readonly selection: DatasetSelection,
@@ -66,29 +68,47 @@ export class Dataset {
     return [...this.teams.values()].filter((team) => team.memberIds.includes(userId));
   }
 
+  /** The demo dataset's messages with an inline image (see image-seeds.ts); null elsewhere. */
+  get imageSeeds(): ImageSeedTargets | null {
+    if (this.seedTargets === undefined)
+      this.seedTargets = this.selection.name === "demo" ? imageSeedTargets(this) : null;
+    return this.seedTargets;
+  }
+
   chatMessages(chat: ChatRecord): MessageRecord[] {
     return this.cached(chat.id, () =>
-      generateMessages({
-        key: chat.id,
-        count: chat.messageCount,
-        newestAt: Date.parse(chat.lastMessageAt),
-        members: this.members(chat.memberIds),
-        withReplies: false,
-        withSubjects: false,
-      }),
+      withSeededImage(
+        this.imageSeeds,
+        { chatId: chat.id },
+        chat.memberIds,
+        generateMessages({
+          key: chat.id,
+          count: chat.messageCount,
+          newestAt: Date.parse(chat.lastMessageAt),
+          members: this.members(chat.memberIds),
+          withReplies: false,
+          withSubjects: false,
+        }),
+      ),
     );
   }
 
   channelMessages(team: TeamRecord, channel: ChannelRecord): MessageRecord[] {
+    const members = channel.memberIds ?? team.memberIds;
     return this.cached(channel.id, () =>
-      generateMessages({
-        key: channel.id,
-        count: channel.messageCount,
-        newestAt: Date.parse(channel.createdDateTime) + 30 * 24 * 3600_000,
-        members: this.members(channel.memberIds ?? team.memberIds),
-        withReplies: true,
-        withSubjects: true,
-      }),
+      withSeededImage(
+        this.imageSeeds,
+        { teamId: team.id, channelId: channel.id },
+        members,
+        generateMessages({
+          key: channel.id,
+          count: channel.messageCount,
+          newestAt: Date.parse(channel.createdDateTime) + 30 * 24 * 3600_000,
+          members: this.members(members),
+          withReplies: true,
+          withSubjects: true,
+        }),
+      ),
     );
   }
 

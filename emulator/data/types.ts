@@ -95,4 +95,29 @@ export interface MessageRecord {
   mentions: Array<{ id: number; userId: string; text: string }>;
   attachments: Array<{ id: string; name: string; contentUrl: string }>;
   replyCount: number;
+  /** Generated messages are html; a message posted as `text` keeps that type. */
+  contentType?: "html" | "text";
+  /** Later than createdDateTime once a reaction changed the message (Graph bumps it, and the etag). */
+  lastModifiedDateTime?: string;
+  reactions?: ReactionRecord[];
+  /** Images Teams hosts for the message, referenced from `<img src=".../hostedContents/{id}/$value">`. */
+  hostedContents?: HostedContentRecord[];
+}
+
+export interface ReactionRecord {
+  reactionType: string;
+  /** Teams' name for the reaction ("Like", "Heart"…), null when the emulator doesn't know the emoji. */
+  displayName: string | null;
+  userId: string;
+  createdDateTime: string;
+}
+
+export interface HostedContentRecord {
+  /** Graph's opaque id: base64 of `id=x_<itemid>,type=1,url=…/views/imgo`. */
+  id: string;
+  /** The `itemid` attribute of the `<img>` that shows it. */
+  itemId: string;
+  contentType: string;
+  /** Bytes: a PNG drawn from `seed`, or what a client posted (base64). */
+  source: { seed: string } | { base64: string };
 }

@@ -67,9 +67,11 @@ export function registerBatch(app: Hono<GraphEnv>): void {
         headers,
         body: hasBody ? JSON.stringify(item.body) : undefined,
       });
-      const text = await response.text();
+      const bytes = Buffer.from(await response.arrayBuffer());
       const itemHeaders: Record<string, string> = {};
       const contentType = response.headers.get("content-type");
+      // JSON batching base64-encodes bodies that are not JSON (hostedContents' $value).
+      const json = !contentType || contentType.includes("json");
       if (contentType) itemHeaders["Content-Type"] = contentType;
       const retryAfter = response.headers.get("retry-after");
       if (retryAfter) itemHeaders["Retry-After"] = retryAfter;
@@ -78,7 +80,8 @@ export function registerBatch(app: Hono<GraphEnv>): void {
         id,
         status: response.status,
         headers: itemHeaders,
-        body: text ? (JSON.parse(text) as unknown) : null,
+        body:
+          bytes.length === 0 ? null : json ? (JSON.parse(bytes.toString("utf8")) as unknown) : bytes.toString("base64"),
       });
     }
     return c.json({ responses });

@@ -8,27 +8,20 @@
 import type { Context, Hono } from "hono";
 import type { ChatRecord } from "../data/types";
 import { requireScopes } from "./auth";
+import { findChat, findChatMessage, timelineOf } from "./containers";
 import { collection, odataContext, type GraphDeps } from "./deps";
 import type { GraphEnv } from "./env";
-import { badRequest, forbidden, notFound } from "./errors";
+import { badRequest } from "./errors";
+import { CHAT_MESSAGES } from "./scopes";
 import { chatShape, memberShape, messageShape, previewShape } from "./shapes";
+import { modifiedAt, sortKey, type MessageOrder } from "./writes/timeline";
 
 const CHAT_BASIC = ["Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"];
 const CHAT_MEMBERS = ["ChatMember.Read", "ChatMember.ReadWrite", ...CHAT_BASIC];
-const CHAT_MESSAGES = ["Chat.Read", "Chat.ReadWrite", "ChatMessage.Read"];
 /** `$expand=members` returns at most this many members per chat. */
 const EXPANDED_MEMBERS = 25;
 
 type C = Context<GraphEnv>;
-
-function findChat(c: C): ChatRecord | Response {
-  const id = c.req.param("chatId")!;
-  const chat = c.get("dataset").chats.get(id);
-  const { user } = c.get("principal");
-  if (!chat || chat.tenantId !== user.tenantId) return notFound(c, `Chat ${id} not found.`);
-  if (!chat.memberIds.includes(user.id)) return forbidden(c, "Forbidden: the user is not a member of this chat.");
-  return chat;
-}
 
 function members(c: C, chat: ChatRecord, limit = Infinity) {
   const dataset = c.get("dataset");
@@ -60,7 +53,8 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
         `Query option '$orderby' value '${orderby}' is not supported. Only 'lastMessagePreview/createdDateTime desc' is supported.`,
       );
     }
-    let chats = c.get("dataset").chatsOf(c.get("principal").user.id);
+    const timeline = timelineOf(c, deps);
+    let chats = timeline.chatsOf(c.get("principal").user.id);
     const filter = c.req.query("$filter");
     if (filter !== undefined) {
       const match = /^chatType eq '(oneOnOne|group|meeting)'$/.exec(filter.trim());
@@ -72,17 +66,23 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
       chats = chats.filter((chat) => chat.chatType === match[1]);
     }
     const dataset = c.get("dataset");
-    return collection(c, deps, "chats", chats, { defaultTop: 20, maxTop: 50 }, (chat) => ({
-      ...chatShape(chat),
+    const cursor = (chat: ChatRecord) => `${timeline.lastMessageAt(chat)}|${chat.id}`;
+    return collection(c, deps, "chats", chats, { defaultTop: 20, maxTop: 50, cursor }, (chat) => ({
+      ...chatShape(chat, timeline.lastMessageAt(chat)),
       ...(expand.includes("members") ? { members: members(c, chat, EXPANDED_MEMBERS) } : {}),
-      ...(expand.includes("lastMessagePreview") ? { lastMessagePreview: previewShape(dataset, chat) } : {}),
+      ...(expand.includes("lastMessagePreview")
+        ? { lastMessagePreview: previewShape(dataset, timeline.newestMessage(chat)) }
+        : {}),
     }));
   });
 
   app.get("/v1.0/chats/:chatId", requireScopes(...CHAT_BASIC), t.middleware("other"), (c) => {
     const chat = findChat(c);
     if (chat instanceof Response) return chat;
-    return c.json({ "@odata.context": odataContext(deps, "chats/$entity"), ...chatShape(chat) });
+    return c.json({
+      "@odata.context": odataContext(deps, "chats/$entity"),
+      ...chatShape(chat, timelineOf(c, deps).lastMessageAt(chat)),
+    });
   });
 
   app.get("/v1.0/chats/:chatId/members", requireScopes(...CHAT_MEMBERS), t.middleware("channels"), (c) => {
@@ -106,7 +106,8 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
       return badRequest(c, `Query option '$orderby' value '${orderby}' is not supported.`);
     }
     const dataset = c.get("dataset");
-    let messages = dataset.chatMessages(chat);
+    const by: MessageOrder = (order?.[1] as MessageOrder | undefined) ?? "lastModifiedDateTime";
+    let messages = timelineOf(c, deps).chatMessages(chat, by);
     const filter = c.req.query("$filter");
     if (filter !== undefined) {
       // Graph: $filter only together with $orderby on the same property; createdDateTime
@@ -123,11 +124,12 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
       if (match[1] === "createdDateTime" && match[2] !== "lt") {
         return badRequest(c, `Operator '${match[2]}' is not supported on 'createdDateTime'; only 'lt' is.`);
       }
-      messages = messages.filter((m) =>
-        match[2] === "gt" ? Date.parse(m.createdDateTime) > at : Date.parse(m.createdDateTime) < at,
-      );
+      const value = (m: (typeof messages)[number]) =>
+        Date.parse(match[1] === "createdDateTime" ? m.createdDateTime : modifiedAt(m));
+      messages = messages.filter((m) => (match[2] === "gt" ? value(m) > at : value(m) < at));
     }
-    return collection(c, deps, `chats('${chat.id}')/messages`, messages, { defaultTop: 20, maxTop: 50 }, (m) =>
+    const sizes = { defaultTop: 20, maxTop: 50, cursor: (m: (typeof messages)[number]) => sortKey(m, by) };
+    return collection(c, deps, `chats('${chat.id}')/messages`, messages, sizes, (m) =>
       messageShape(dataset, m, { chatId: chat.id }),
     );
   });
@@ -136,8 +138,8 @@ export function registerChatRoutes(app: Hono<GraphEnv>, deps: GraphDeps): void {
     const chat = findChat(c);
     if (chat instanceof Response) return chat;
     const dataset = c.get("dataset");
-    const message = dataset.chatMessages(chat).find((m) => m.id === c.req.param("messageId"));
-    if (!message) return notFound(c, "Message not found.");
+    const message = findChatMessage(c, deps, chat, c.req.param("messageId"));
+    if (message instanceof Response) return message;
     return c.json({
       "@odata.context": odataContext(deps, `chats('${chat.id}')/messages/$entity`),
       ...messageShape(dataset, message, { chatId: chat.id }),

@@ -3,16 +3,24 @@
  * off, 429 counters) and the dataset (demo or large, for benchmarks).
  */
 import { z } from "zod";
+import type { Dataset } from "../data/dataset";
 import type { DatasetHolder } from "../data/registry";
 import type { GraphDeps } from "./deps";
 import { DEFAULT_LIMITS, type ThrottleClass } from "./throttling";
 
-const limit = z.object({ requests: z.number().int().min(0).max(100_000), perSeconds: z.number().positive().max(3600) });
+const limit = z.object({
+  requests: z.number().int().min(0).max(100_000),
+  perSeconds: z.number().positive().max(86_400),
+});
 const throttlingBody = z.object({
   enabled: z.boolean().optional(),
   retryAfter: z.boolean().optional(),
   limits: z.partialRecord(z.enum(Object.keys(DEFAULT_LIMITS) as [ThrottleClass, ...ThrottleClass[]]), limit).optional(),
   perResource: limit.nullable().optional(),
+  /** Message posts: per chat or channel, and per channel per day (null switches one off). */
+  writes: z
+    .object({ perConversation: limit.nullable().optional(), perChannelPerDay: limit.nullable().optional() })
+    .optional(),
   /** Back to the defaults (counters too). */
   reset: z.boolean().optional(),
 });
@@ -39,6 +47,8 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
     if (body.enabled !== undefined) settings.enabled = body.enabled;
     if (body.retryAfter !== undefined) settings.retryAfter = body.retryAfter;
     if (body.perResource !== undefined) settings.perResource = body.perResource;
+    if (body.writes?.perConversation !== undefined) settings.writes.perConversation = body.writes.perConversation;
+    if (body.writes?.perChannelPerDay !== undefined) settings.writes.perChannelPerDay = body.writes.perChannelPerDay;
     for (const [cls, value] of Object.entries(body.limits ?? {})) settings.limits[cls as ThrottleClass] = value;
     throttler.refill();
     return c.json(report());
@@ -55,6 +65,8 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
   api.post("/graph/dataset", async (c) => {
     const started = performance.now();
     datasets.select(datasetBody.parse(await c.req.json()));
+    // What was written belongs to the old data.
+    deps.overlay.clear();
     return c.json({ ...summary(datasets), generatedMs: Math.round(performance.now() - started) });
   });
 }
@@ -63,6 +75,7 @@ function summary(datasets: DatasetHolder) {
   const current = datasets.current;
   return {
     selection: current.selection,
+    imageSeeds: imageSeedMessages(current),
     tenants: current.tenants.map((tenant) => ({
       id: tenant.id,
       displayName: tenant.displayName,
@@ -71,5 +84,24 @@ function summary(datasets: DatasetHolder) {
       teams: tenant.teams.length,
       chats: tenant.chats.length,
     })),
+  };
+}
+
+/** Where the demo dataset's inline images are (null for other datasets). */
+function imageSeedMessages(dataset: Dataset) {
+  const targets = dataset.imageSeeds;
+  if (!targets) return null;
+  const chat = dataset.chats.get(targets.chatId)!;
+  const { team, channel } = dataset.channels.get(targets.channelId)!;
+  const chatMessage = dataset.chatMessages(chat)[0]!;
+  const channelMessage = dataset.channelMessages(team, channel)[0]!;
+  return {
+    chat: { chatId: chat.id, messageId: chatMessage.id, hostedContentId: chatMessage.hostedContents![0]!.id },
+    channel: {
+      teamId: team.id,
+      channelId: channel.id,
+      messageId: channelMessage.id,
+      hostedContentId: channelMessage.hostedContents![0]!.id,
+    },
   };
 }

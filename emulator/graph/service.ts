@@ -1,6 +1,7 @@
 /**
  * The Microsoft Graph v1.0 stand-in (graph.microsoft.com) for the Teams data the app
- * reads: users, teams, channels, chats, messages, presence and `$batch`.
+ * reads and writes: users and people search, teams, channels, chats, messages (posting,
+ * reactions, hosted images), presence and `$batch`.
  */
 import { Hono } from "hono";
 import { randomUUID } from "node:crypto";
@@ -10,12 +11,20 @@ import { authenticate, personalAccountLimits } from "./auth";
 import { registerBatch } from "./batch-route";
 import { registerChatRoutes } from "./chats-routes";
 import { registerGraphControls } from "./control";
-import { DEFAULT_INLINE_REPLIES, type GraphDeps } from "./deps";
+import { registerChannelMessageRoutes } from "./channel-messages-routes";
+import { defaultSettings, type GraphDeps } from "./deps";
 import type { GraphEnv } from "./env";
 import { graphError } from "./errors";
 import { registerTeamsRoutes } from "./teams-routes";
 import { Throttler } from "./throttling";
 import { registerUserRoutes } from "./users-routes";
+import { registerPeopleRoutes } from "./people-routes";
+import { registerHostedContentRoutes } from "./hosted-routes";
+import { WriteFaults } from "./writes/faults";
+import { Overlay } from "./writes/overlay";
+import { registerPostRoutes } from "./writes/post-routes";
+import { registerReactionRoutes } from "./writes/reaction-routes";
+import { registerWriteControls } from "./writes/control";
 
 export function createGraphService(ctx: EmulatorContext): EmulatedService {
   const datasets = datasetOf(ctx);
@@ -25,9 +34,15 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
     ctx,
     throttler,
     origin: ctx.config.origins.graph,
-    settings: { inlineReplies: DEFAULT_INLINE_REPLIES },
+    settings: defaultSettings(),
+    overlay: new Overlay(ctx.store, datasets),
+    writeFaults: new WriteFaults(),
   };
-  ctx.onReset(() => (deps.settings.inlineReplies = DEFAULT_INLINE_REPLIES));
+  // The overlay is a store section: the store's reset already empties it.
+  ctx.onReset(() => {
+    deps.settings = defaultSettings();
+    deps.writeFaults.reset();
+  });
 
   const app = new Hono<GraphEnv>();
   app.use("*", async (c, next) => {
@@ -42,9 +57,15 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   app.use("/v1.0/*", personalAccountLimits());
   registerUserRoutes(app, deps);
   registerTeamsRoutes(app, deps);
+  registerChannelMessageRoutes(app, deps);
   registerChatRoutes(app, deps);
+  registerPostRoutes(app, deps);
+  registerReactionRoutes(app, deps);
+  registerHostedContentRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
   registerBatch(app);
   registerGraphControls(deps, datasets);
+  registerWriteControls(deps, datasets);
 
   // Graph answers unknown segments with a 400, not a 404.
   app.notFound((c) => {

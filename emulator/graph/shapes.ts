@@ -13,7 +13,7 @@ import type {
   User,
 } from "@microsoft/microsoft-graph-types";
 import type { Dataset } from "../data/dataset";
-import type { ChannelRecord, ChatRecord, MessageRecord, TeamRecord, TenantUser } from "../data/types";
+import type { ChannelRecord, ChatRecord, MessageRecord, ReactionRecord, TeamRecord, TenantUser } from "../data/types";
 
 const TEAMS_WEB = "https://teams.microsoft.com";
 
@@ -108,22 +108,23 @@ export function memberShape(
   } as AadUserConversationMember;
 }
 
-export function chatShape(chat: ChatRecord): Chat {
+/** `lastMessageAt`: the chat's newest message, written ones included (Timeline.lastMessageAt). */
+export function chatShape(chat: ChatRecord, lastMessageAt = chat.lastMessageAt): Chat {
   return {
     id: chat.id,
     topic: chat.topic,
     createdDateTime: chat.createdDateTime,
-    lastUpdatedDateTime: chat.lastMessageAt,
+    lastUpdatedDateTime: lastMessageAt,
     chatType: chat.chatType,
     webUrl: `${TEAMS_WEB}/l/chat/${encodeURIComponent(chat.id)}/0?tenantId=${chat.tenantId}`,
     tenantId: chat.tenantId,
     onlineMeetingInfo: null,
-    viewpoint: { isHidden: false, lastMessageReadDateTime: chat.lastMessageAt },
+    viewpoint: { isHidden: false, lastMessageReadDateTime: lastMessageAt },
   };
 }
 
-export function previewShape(dataset: Dataset, chat: ChatRecord): ChatMessageInfo | null {
-  const newest = dataset.chatMessages(chat)[0];
+/** `lastMessagePreview` of a chat from its newest message (see Timeline.newestMessage). */
+export function previewShape(dataset: Dataset, newest: MessageRecord | undefined): ChatMessageInfo | null {
   if (!newest) return null;
   const from = dataset.users.get(newest.fromId);
   return {
@@ -151,13 +152,15 @@ export interface MessageContext {
 
 export function messageShape(dataset: Dataset, message: MessageRecord, where: MessageContext): ChatMessage {
   const from = dataset.users.get(message.fromId);
+  const modified = message.lastModifiedDateTime ?? message.createdDateTime;
   return {
     id: message.id,
     replyToId: message.replyToId,
-    etag: message.id,
+    // Graph's etag is the last modification in ms: a reaction changes it.
+    etag: message.lastModifiedDateTime ? String(Date.parse(modified)) : message.id,
     messageType: "message",
     createdDateTime: message.createdDateTime,
-    lastModifiedDateTime: message.createdDateTime,
+    lastModifiedDateTime: modified,
     lastEditedDateTime: null,
     deletedDateTime: null,
     subject: message.subject,
@@ -172,7 +175,7 @@ export function messageShape(dataset: Dataset, message: MessageRecord, where: Me
     policyViolation: null,
     eventDetail: null,
     from: { application: null, device: null, user: identity(from, message.fromId) },
-    body: { contentType: "html", content: message.html },
+    body: { contentType: message.contentType ?? "html", content: message.html },
     attachments: message.attachments.map((file) => ({
       id: file.id,
       contentType: "reference",
@@ -196,8 +199,28 @@ export function messageShape(dataset: Dataset, message: MessageRecord, where: Me
         },
       };
     }),
-    reactions: [],
+    reactions: (message.reactions ?? []).map(reactionShape),
   } as ChatMessage;
+}
+
+/** As Graph returns reactions: the reacting user's displayName is always null there. */
+function reactionShape(reaction: ReactionRecord) {
+  return {
+    reactionType: reaction.reactionType,
+    displayName: reaction.displayName,
+    reactionContentUrl: null,
+    createdDateTime: reaction.createdDateTime,
+    user: {
+      application: null,
+      device: null,
+      user: {
+        "@odata.type": "#microsoft.graph.teamworkUserIdentity",
+        id: reaction.userId,
+        displayName: null,
+        userIdentityType: "aadUser",
+      },
+    },
+  };
 }
 
 export function presenceShape(user: TenantUser): Presence {

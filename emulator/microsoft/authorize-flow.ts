@@ -127,7 +127,8 @@ export function createAuthorizeFlow(deps: LoginDeps) {
         requestId: request.id,
         user,
         clientName: request.client.displayName,
-        scopes: request.scopes,
+        // Incremental consent: only what is new, unless prompt=consent asks for all again.
+        scopes: request.prompt === "consent" ? request.scopes : missing,
         offerOrganization: user.isAdmin,
       });
       return html(c, page);

@@ -8,7 +8,7 @@
  *   consent policy) and no admin granted it tenant-wide, or when `prompt=consent` asks
  *   them to consent to such a scope even though an admin granted it (the admin-consent
  *   loop);
- * - the consent page when something is missing or `prompt=consent`; admins get
+ * - the consent page for what is missing, or all again on `prompt=consent`; admins get
  *   "Consent on behalf of your organization" there;
  * - otherwise straight back with a code.
  * The decisions live in authorize-flow.ts; `GET /{tenant}/v2.0/adminconsent`, the

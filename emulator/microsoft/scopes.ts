@@ -29,14 +29,15 @@ export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   "TeamMember.Read.All": "Read the members of teams",
   "ChatMessage.Send": "Send user chat messages",
   "ChannelMessage.Send": "Send channel messages",
+  "People.Read": "Read users' relevant people lists",
 };
 
 /**
  * Delegated permissions whose "Admin consent required" is Yes in Microsoft's Graph
  * permissions reference (of those known here). The others (Chat.Read, Chat.ReadWrite,
  * ChatMessage.Send, ChannelMessage.Send, Team.ReadBasic.All, Channel.ReadBasic.All,
- * Presence.Read(.All), User.ReadBasic.All, ...) a user may consent to where the tenant's
- * policy allows it.
+ * Presence.Read(.All), User.ReadBasic.All, People.Read, ...) a user may consent to where
+ * the tenant's policy allows it.
  */
 export const ADMIN_ONLY_SCOPES: ReadonlySet<string> = new Set([
   "ChannelMessage.Read.All",

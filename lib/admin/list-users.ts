@@ -1,3 +1,4 @@
+import { missingWritePermissions } from "@/lib/scopes";
 import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -17,6 +18,8 @@ export interface AdminUserRow {
   role: "user" | "admin";
   health: ConnectionHealth;
   missingScopes: string[];
+  /** Write permissions not granted (asked for on the user's first send; reading works without). */
+  missingWriteScopes: string[];
   connection: {
     accountEmail: string | null;
     accountName: string | null;
@@ -92,6 +95,7 @@ async function loadRows(ids: string[], required: string[]): Promise<AdminUserRow
         role: user.role,
         health,
         missingScopes: missing,
+        missingWriteScopes: row ? missingWritePermissions(row.grantedScopes) : [],
         connection: row
           ? {
               accountEmail: row.accountEmail,

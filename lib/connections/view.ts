@@ -1,7 +1,7 @@
 import "server-only";
 import type { TeamsConnection } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { grantAllows, missingScopes, WRITE_PERMISSIONS, type WriteKind } from "@/lib/scopes";
+import { missingScopes, missingWritePermissions } from "@/lib/scopes";
 
 /** What the browser may know about a connection: never tokens or Nango internals. */
 export interface ConnectionView {
@@ -37,11 +37,4 @@ export function toConnectionView(row: TeamsConnection): ConnectionView {
     connectedAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
-}
-
-/** The write permissions (by the scope the app would request) a grant does not allow. */
-export function missingWritePermissions(granted: string[]): string[] {
-  return (Object.keys(WRITE_PERMISSIONS) as WriteKind[])
-    .filter((kind) => granted.length > 0 && !grantAllows(kind, granted))
-    .map((kind) => WRITE_PERMISSIONS[kind].request);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { sharedStore } from "@/lib/redis/shared-store";
 import type { SharedStore } from "@/lib/redis/store";
-import { createLocalPacer, ratePerSecond, throttled, type TenantState } from "./pacing-local";
+import { burstOf, createLocalPacer, ratePerSecond, throttled, tokensFor, type TenantState } from "./pacing-local";
 import { sleep } from "./policy";
 import type { ThrottleClass } from "./throttle-class";
 
@@ -13,7 +13,7 @@ export interface Pacer {
 
 /**
  * A token bucket per tenant and class in Redis, the same arithmetic as the local one
- * (rate = 90% of Graph's limit, burst = one second of it), on Redis' clock. A caller
+ * (rate = 90% of Graph's limit, burst = half a second of it), on Redis' clock. A caller
  * that must wait reserves its tokens (the bucket goes negative) and sleeps until they
  * are due, so the fleet's waiting callers leave in order, spaced at the tenant's rate,
  * instead of all retrying at once. A tenant blocked by a Retry-After takes nothing.
@@ -59,7 +59,7 @@ export function createRedisPacer(store: SharedStore, local: Pacer = createLocalP
           bucketKey(tenant, cls),
           blockKey(tenant),
           String(rate / 1000),
-          String(rate),
+          String(burstOf(cls)),
           String(need),
           String(Math.max(0, maxWait)),
         )) as [number, number];
@@ -75,7 +75,7 @@ export function createRedisPacer(store: SharedStore, local: Pacer = createLocalP
 
   return {
     async acquireTenantSlot(tenant, cls, cost, deadline) {
-      const need = Math.min(cost, ratePerSecond(cls));
+      const need = tokensFor(cls, cost);
       for (;;) {
         const now = Date.now();
         const answer = await take(tenant, cls, need, deadline - now);

@@ -16,6 +16,12 @@ export const graphPolicy = {
   maxRetryAfterMs: 5_000,
   /** Per-tenant pacing runs at this share of Graph's published limits (lib/graph/throttle-class.ts). */
   tenantHeadroom: 0.9,
+  /**
+   * A quiet tenant may spend this many seconds of its paced rate at once. Graph's bucket
+   * holds a full second at 100%, so half a second leaves room for the requests an
+   * instance paces apart but sends together after its event loop was busy.
+   */
+  tenantBurstSeconds: 0.5,
   /** Per-user cache of Graph reads. */
   cacheTtlMs: 45_000,
   /** After expiry, a cached read may still answer for this long when Graph throttles or fails. */

@@ -3,14 +3,63 @@ import { Redis } from "ioredis";
 import { logger } from "@/lib/logger";
 
 /**
- * How long one Redis command may take before the caller falls back to local state. Not
- * lower: a busy server's own event loop (rendering pages on 2 cores) delays replies by
- * a few hundred ms, and 250 ms made healthy Redis look down several times a minute
- * (measured with `npm run bench -- scale-out`). A stopped Redis fails at once anyway.
+ * How long one Redis command may take before the caller uses its local fallback. What
+ * counts is Redis' time, not this process': when the event loop was busy (rendering
+ * pages on 2 cores) the timer and the reply are both due at once, and timers run first,
+ * so the timeout gives a late command its chance before it gives up (see `answered`).
  */
 const COMMAND_TIMEOUT_MS = 1_000;
-/** After a failed or slow command, Redis is left alone this long (no per-request retries). */
+/**
+ * ioredis' own timeout, a backstop: it rejects from its timer, before a reply waiting in
+ * the socket is read, so it is kept above `COMMAND_TIMEOUT_MS`. Commands that bypass
+ * `run` (the rate limiter's) give up after this long on a hung Redis.
+ */
+const BACKSTOP_TIMEOUT_MS = 2_000;
+/** After Redis stopped answering, it is left alone this long (no per-request retries). */
 const PAUSE_AFTER_FAILURE_MS = 1_000;
+
+class CommandTimeout extends Error {
+  constructor() {
+    super("Command timed out");
+  }
+}
+
+/** Ours, or ioredis' backstop ("Command timed out"). */
+const isTimeout = (error: unknown) => error instanceof Error && error.message === "Command timed out";
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A timer this late means the event loop was busy, not Redis. */
+const LATE_TIMER_MS = 50;
+/** Then Redis gets this much more time with the loop responsive before it is judged slow. */
+const GRACE_MS = 100;
+
+/**
+ * `promise`, or a CommandTimeout after `ms` of Redis' time. A timer that fires late
+ * found the event loop busy: the command may not even have left (ioredis writes on the
+ * next tick), or its reply waits unread in the socket; the timeout is re-armed for a
+ * short grace instead. On time, one more turn of the loop (setImmediate runs after the
+ * I/O phase) lets a reply that is already there settle first.
+ */
+function answered<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let settled = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tracked = promise.finally(() => {
+    settled = true;
+    clearTimeout(timer);
+  });
+  const timeout = new Promise<never>((_, reject) => {
+    const arm = (wait: number) => {
+      const due = performance.now() + wait;
+      timer = setTimeout(() => {
+        if (settled) return;
+        if (performance.now() - due > LATE_TIMER_MS) return arm(GRACE_MS);
+        setImmediate(() => settled || reject(new CommandTimeout()));
+      }, wait);
+    };
+    arm(ms);
+  });
+  return Promise.race([tracked, timeout]);
+}
 
 export interface SharedStore {
   readonly redis: Redis;
@@ -20,7 +69,10 @@ export interface SharedStore {
   available(): boolean;
   /**
    * Runs `fn` against Redis, or `fallback` when Redis is unavailable or the command
-   * fails or times out. The first failure logs one line; so does the recovery.
+   * fails or times out. Only a Redis that is really away (connection lost, a command
+   * refused, or nothing answered for a whole timeout) makes the instance degraded: one
+   * log line, and Redis left alone for a second. One slow reply while others arrive
+   * falls back for that call alone. The recovery logs one line too.
    */
   run<T>(fn: (redis: Redis) => Promise<T>, fallback: () => T | Promise<T>): Promise<T>;
   /** Called every time Redis becomes reachable again (after an outage, not at start). */
@@ -40,7 +92,7 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
     connectionName: name,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    commandTimeout: BACKSTOP_TIMEOUT_MS,
     connectTimeout: 2_000,
     retryStrategy: (times) => Math.min(100 * times, 2_000),
     enableAutoPipelining: true,
@@ -49,6 +101,8 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
   let everReady = false;
   let degraded = false;
   let pausedUntil = 0;
+  /** When Redis last answered a command (any command, on this connection). */
+  let lastAnswerAt = 0;
   const recoverListeners: Array<() => void> = [];
   // The first requests of a new process wait this long for the first connection rather
   // than all going uncached.
@@ -106,11 +160,18 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
         firstReady = undefined;
       }
       if (!available()) return fallback();
+      const startedAt = Date.now();
       try {
-        const value = await fn(redis);
+        const value = await answered(fn(redis), COMMAND_TIMEOUT_MS);
+        lastAnswerAt = Date.now();
         if (degraded) recover();
         return value;
       } catch (error) {
+        // Slow for this command while others got answers meanwhile (read in the same turn
+        // of the event loop): Redis is up. Degrading would split the fleet's shared
+        // budget into per-instance ones for a second, so only this call goes local.
+        if (isTimeout(error)) await nextTurn();
+        if (isTimeout(error) && lastAnswerAt > startedAt) return fallback();
         pausedUntil = Date.now() + PAUSE_AFTER_FAILURE_MS;
         goDegraded(error instanceof Error ? error.message : String(error));
         return fallback();
@@ -119,15 +180,11 @@ export function createSharedStore(url: string, { prefix = "tc:", name = "teams-c
     onRecover: (listener) => void recoverListeners.push(listener),
     async ping(timeoutMs = 500) {
       const started = performance.now();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-      const ok = await Promise.race([
-        redis.ping().then(
-          (answer) => answer === "PONG",
-          () => false,
-        ),
-        timeout,
-      ]).finally(() => clearTimeout(timer));
+      const ok = await answered(redis.ping(), timeoutMs).then(
+        (answer) => answer === "PONG",
+        () => false,
+      );
+      if (ok) lastAnswerAt = Date.now();
       if (ok && degraded && connected) recover();
       return { ok: ok && connected, latencyMs: Math.round(performance.now() - started) };
     },
