@@ -10,7 +10,7 @@ import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
 import { DEMO_MEGAN } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { completeMicrosoftPopup, connectUi, ensureConnected, finishConnectUi } from "./support/connect-ui";
-import { expect, test } from "./support/fixtures";
+import { alertOn, expect, test } from "./support/fixtures";
 import { emulator } from "./support/stack";
 import { postsIn } from "./support/writes";
 
@@ -63,6 +63,16 @@ test("a user connected with read scopes only sends for the first time: the Conne
   // The send was refused for want of the permission: the Connect UI asks for it.
   await expect(page.getByRole("status").filter({ hasText: "needs your permission" })).toBeVisible();
   await expect(chatMessages(page).first()).toBeVisible();
+  // Cancelled: nothing is sent, the text stays in the box with the reason.
+  await connectUi(page).getByRole("button", { name: "Close" }).click();
+  await expect(page.locator("#connect-ui")).toHaveCount(0);
+  await expect(alertOn(page)).toContainText("did not get your permission to send");
+  await expect(composer(page)).toHaveValue(text);
+  expect(await chatPosts(text)).toHaveLength(0);
+
+  // Retried: asked again, granted, and sent.
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "needs your permission" })).toBeVisible();
   const popup = page.waitForEvent("popup");
   await connectUi(page).getByRole("button", { name: "Reconnect", exact: true }).click();
   await completeMicrosoftPopup(await popup, msMegan);
@@ -280,4 +290,19 @@ test("posts to a channel and replies in a thread", async ({ page }) => {
   ]);
   await page.reload();
   await expect(posts.filter({ hasText: postText })).toHaveCount(1);
+});
+
+test("a chat opens at its newest message, and Load older keeps the reading position", async ({ page }) => {
+  await page.goto(chatPath());
+  const messages = chatMessages(page);
+  await expect(messages.last()).toBeInViewport();
+  const before = await messages.count();
+  const oldestText = await messages.first().textContent();
+  await page.getByRole("button", { name: "Load older" }).click();
+  await expect.poll(() => messages.count()).toBeGreaterThan(before);
+  // What was the oldest message is where it was (the older ones went above it, out of view).
+  const previousOldest = messages.nth((await messages.count()) - before);
+  await expect(previousOldest).toHaveText(oldestText ?? "");
+  await expect(previousOldest).toBeInViewport();
+  await expect(messages.first()).not.toBeInViewport();
 });

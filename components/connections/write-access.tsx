@@ -42,9 +42,7 @@ export function WriteAccessProvider({ config, children }: { config: ConnectUiCon
         });
         const outcome = await consent.current;
         if (outcome.kind !== "connected") {
-          throw new WriteConsentError(
-            `Sending needs your permission in Microsoft Teams, and it was not granted: ${outcome.message}`,
-          );
+          throw new WriteConsentError(`Microsoft Teams did not get your permission to send. ${outcome.message}`);
         }
         return write();
       }
