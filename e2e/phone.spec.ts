@@ -81,6 +81,25 @@ test("a user's pages fit a phone, and a chat shows its messages before its membe
   await expectNoSidewaysScroll(page);
 });
 
+test("a chat's message box, people picker and reaction menu fit a phone", async ({ page }) => {
+  await signInWithPassword(page, DEMO_MEGAN.email, DEMO_MEGAN.password);
+  await ensureConnected(page, DEMO_MICROSOFT_ACCOUNTS.megan);
+  await page.goto("/chats");
+  await page.getByRole("list", { name: "Chats" }).getByRole("link").first().click();
+  const messages = page.getByRole("list", { name: "Chat messages" }).getByRole("article");
+  await expect(messages.first()).toBeVisible();
+  const box = page.getByRole("textbox", { name: "Message", exact: true });
+  await box.pressSequentially("Hi @a");
+  await expect(page.getByRole("listbox", { name: "People to mention" }).getByRole("option").first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await box.press("Escape");
+  await expect(page.getByRole("listbox", { name: "People to mention" })).toHaveCount(0);
+  const addReaction = page.getByRole("button", { name: "Add reaction" });
+  await messages.filter({ has: addReaction }).last().getByRole("button", { name: "Add reaction" }).click();
+  await expect(page.getByRole("menu", { name: "Reactions" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});
+
 test("the admin pages fit a phone (wide tables scroll inside their own box)", async ({ page }) => {
   await signInWithPassword(page, DEMO_ADMIN.email, DEMO_ADMIN.password);
   for (const [path, heading] of [

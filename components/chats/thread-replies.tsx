@@ -1,57 +1,116 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { MessageView } from "@/lib/graph/types";
 import { api, errorMessage } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/form-message";
+import { Composer } from "./composer";
 import { MessageItem } from "./message-item";
+import { PendingMessage } from "./pending-message";
+import { useSendMessage } from "./use-send-message";
 
-/** A thread's replies, indented under the message they answer. */
-export function ReplyList({ replies }: { replies: MessageView[] }) {
-  return (
-    <ol aria-label="Replies" className="mt-2 ml-3 border-l-2 border-slate-200 pl-4 sm:ml-6 dark:border-slate-700">
-      {replies.map((reply) => (
-        <li key={reply.id}>
-          <MessageItem message={reply} />
-        </li>
-      ))}
-    </ol>
+type Replies =
+  { kind: "closed" | "loading" } | { kind: "open"; items: MessageView[] } | { kind: "failed"; message: string };
+
+/**
+ * A channel message's thread: its replies, oldest first and indented under it (sent with
+ * the message, or loaded on demand, one call per opened thread), and a Reply box.
+ * `url` is the message's API URL.
+ */
+export function ThreadReplies({
+  url,
+  initial,
+  canReply,
+}: {
+  url: `/api/${string}`;
+  initial: MessageView[] | null;
+  canReply: boolean;
+}) {
+  const repliesUrl: `/api/${string}` = `${url}/replies`;
+  const [replies, setReplies] = useState<Replies>(initial ? { kind: "open", items: initial } : { kind: "closed" });
+  const [replying, setReplying] = useState(false);
+
+  const fetchReplies = useCallback(
+    async (refresh: boolean) => {
+      const { items } = await api<{ items: MessageView[] }>(`${repliesUrl}${refresh ? "?refresh=1" : ""}`);
+      setReplies({ kind: "open", items });
+    },
+    [repliesUrl],
   );
-}
-
-/** Loads a channel thread's replies on demand (one call per opened thread). */
-export function ThreadReplies({ url }: { url: `/api/${string}` }) {
-  const [state, setState] = useState<
-    { kind: "closed" | "loading" } | { kind: "open"; replies: MessageView[] } | { kind: "failed"; message: string }
-  >({ kind: "closed" });
 
   async function open() {
-    setState({ kind: "loading" });
-    try {
-      const { items } = await api<{ items: MessageView[] }>(url);
-      setState({ kind: "open", replies: items });
-    } catch (error) {
-      setState({ kind: "failed", message: errorMessage(error) });
-    }
+    setReplies({ kind: "loading" });
+    await fetchReplies(false).catch((error: unknown) => setReplies({ kind: "failed", message: errorMessage(error) }));
   }
 
-  if (state.kind === "open") {
-    if (state.replies.length === 0) return <p className="mt-1 ml-3 text-xs text-slate-500 sm:ml-6">No replies.</p>;
-    return <ReplyList replies={state.replies} />;
+  const onSent = useCallback((reply: MessageView) => {
+    setReplies((current) => ({
+      kind: "open",
+      items: [...(current.kind === "open" ? current.items.filter((r) => r.id !== reply.id) : []), reply],
+    }));
+  }, []);
+  const reload = useCallback(() => fetchReplies(true), [fetchReplies]);
+  const sender = useSendMessage({ url: repliesUrl, onSent, reload });
+  const pending = sender.status.kind === "sending" ? sender.status.draft : null;
+
+  function startReply() {
+    setReplying(true);
+    if (replies.kind === "closed" || replies.kind === "failed") void open();
   }
+
+  // Oldest first, as a thread reads (Graph's inline replies come newest first).
+  const items =
+    replies.kind === "open" ? [...replies.items].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : [];
   return (
-    <div className="mt-1 ml-3 sm:ml-6" aria-live="polite">
-      <Button
-        variant="ghost"
-        size="sm"
-        onClick={() => void open()}
-        pending={state.kind === "loading"}
-        pendingLabel="Loading replies…"
-      >
-        Show replies
-      </Button>
-      {state.kind === "failed" ? <InlineError>{state.message}</InlineError> : null}
+    <div className="mt-1 ml-3 sm:ml-6">
+      {items.length > 0 || pending ? (
+        <ol aria-label="Replies" className="mt-2 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
+          {items.map((reply) => (
+            <li key={reply.id}>
+              <MessageItem message={reply} url={`${repliesUrl}/${encodeURIComponent(reply.id)}`} />
+            </li>
+          ))}
+          {pending ? (
+            <li>
+              <PendingMessage draft={pending} />
+            </li>
+          ) : null}
+        </ol>
+      ) : null}
+      <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1" aria-live="polite">
+        {replies.kind === "closed" || replies.kind === "loading" || replies.kind === "failed" ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => void open()}
+            pending={replies.kind === "loading"}
+            pendingLabel="Loading replies…"
+          >
+            Show replies
+          </Button>
+        ) : items.length === 0 && !pending ? (
+          <p className="text-xs text-slate-500">No replies.</p>
+        ) : null}
+        {replying || !canReply ? null : (
+          <Button variant="ghost" size="sm" onClick={startReply}>
+            Reply
+          </Button>
+        )}
+      </div>
+      {replies.kind === "failed" ? <InlineError>{replies.message}</InlineError> : null}
+      {replying ? (
+        <div className="mt-2 pl-4">
+          <Composer
+            label="Reply"
+            placeholder="Reply"
+            submitLabel="Reply"
+            sender={sender}
+            pickerPlacement="below"
+            autoFocus
+          />
+        </div>
+      ) : null}
     </div>
   );
 }

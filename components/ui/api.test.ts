@@ -55,6 +55,28 @@ describe("api", () => {
     expect(errorMessage(error)).toBe("Microsoft stopped accepting this connection. Reconnect on the Connections page.");
   });
 
+  it("adds the caller's headers and answers undefined for an empty 204", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
+    await expect(
+      api("/api/chats/c1/messages/m1/reactions/like", { method: "PUT", headers: { "Idempotency-Key": "k-1" } }),
+    ).resolves.toBeUndefined();
+    const [, init] = vi.mocked(fetch).mock.calls[0] as [string, RequestInit];
+    expect(init.headers).toMatchObject({ accept: "application/json", "Idempotency-Key": "k-1" });
+  });
+
+  it("keeps the permissions a consent error names", async () => {
+    answer(403, {
+      error: { code: "forbidden", message: "Sending needs your permission.", scopes: ["ChatMessage.Send"] },
+    });
+    await expect(api("/api/chats/c1/messages", { method: "POST", body: { content: "hi" } })).rejects.toMatchObject({
+      status: 403,
+      scopes: ["ChatMessage.Send"],
+    });
+  });
+
   it("reports an unreachable server as a network error", async () => {
     vi.stubGlobal(
       "fetch",

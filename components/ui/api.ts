@@ -1,6 +1,6 @@
 /**
  * The browser's one client for the app's own JSON API (`/api/*`). Every route answers
- * failures as `{ "error": { "code", "message", "retryAfter"? } }` (lib/http/respond.ts);
+ * failures as `{ "error": { "code", "message", "retryAfter"?, "scopes"? } }` (lib/http/respond.ts);
  * this turns that into one typed `ApiError`, so components never parse errors themselves.
  */
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** Seconds to wait before retrying (throttling, rate limits). */
     readonly retryAfter?: number,
+    /** Permissions the user has yet to grant (`write_consent_required`). */
+    readonly scopes?: string[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -25,27 +27,38 @@ export class ApiError extends Error {
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; retryAfter?: unknown };
+  error?: { code?: unknown; message?: unknown; retryAfter?: unknown; scopes?: unknown };
 }
 
 const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
 
-/** Sends `body` as JSON (when given) and returns the parsed answer, or throws an `ApiError`. */
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
+
+/**
+ * Sends `body` as JSON (when given) and returns the parsed answer (undefined for an
+ * empty one, e.g. 204), or throws an `ApiError`. `headers` adds request headers such as
+ * `Idempotency-Key`.
+ */
 export async function api<T = unknown>(
   path: `/api/${string}`,
-  { method = "GET", body }: { method?: Method; body?: unknown } = {},
+  { method = "GET", body, headers }: { method?: Method; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError("network_error", "The server could not be reached. Check your network and try again.", 0);
   }
-  const data: unknown = await response.json().catch(() => null);
+  const data: unknown = response.status === 204 ? undefined : await response.json().catch(() => null);
   if (response.ok) return data as T;
   const error = (data as ErrorBody | null)?.error;
   const retryAfter =
@@ -55,6 +68,7 @@ export async function api<T = unknown>(
     typeof error?.message === "string" ? error.message : `Request failed (${response.status}). Try again.`,
     response.status,
     retryAfter,
+    isStringList(error?.scopes) ? error.scopes : undefined,
   );
 }
 

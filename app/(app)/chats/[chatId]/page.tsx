@@ -3,14 +3,16 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { CHAT_TYPE_LABEL } from "@/components/chats/chat-type";
 import { MemberList } from "@/components/chats/member-list";
-import { MessageFeed } from "@/components/chats/message-feed";
+import { ChatConversation } from "@/components/chats/chat-conversation";
 import { ConnectionGate } from "@/components/connections/connection-gate";
+import { WriteAccessProvider } from "@/components/connections/write-access";
 import { Section } from "@/components/ui/card";
 import { GraphErrorState } from "@/components/ui/graph-error-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { settle } from "@/components/ui/settle";
 import { SectionSkeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/session";
+import { connectUiConfig } from "@/lib/connections/connect-ui-config";
 import { getChat } from "@/lib/graph/chats";
 import { getChatMessages } from "@/lib/graph/messages";
 import { pageId } from "@/lib/http/page-ids";
@@ -51,11 +53,9 @@ async function Messages({ userId, chatId }: { userId: string; chatId: string }) 
   const result = await settle(getChatMessages(userId, chatId));
   if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
   return (
-    <MessageFeed
-      initial={result.data}
-      apiUrl={`/api/chats/${encodeURIComponent(chatId)}/messages`}
-      label="Chat messages"
-    />
+    <WriteAccessProvider config={connectUiConfig()}>
+      <ChatConversation chatId={chatId} initial={result.data} />
+    </WriteAccessProvider>
   );
 }
 

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { MessageFeed } from "@/components/chats/message-feed";
 import { AdminApprovalNotice } from "@/components/connections/admin-approval-notice";
 import { ConnectionGate } from "@/components/connections/connection-gate";
+import { WriteAccessProvider } from "@/components/connections/write-access";
+import { ChannelConversation } from "@/components/teams/channel-conversation";
 import { settle } from "@/components/ui/settle";
 import { GraphErrorState } from "@/components/ui/graph-error-state";
 import { Section } from "@/components/ui/card";
 import { SectionSkeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { connectUiConfig } from "@/lib/connections/connect-ui-config";
 import { featureAccess } from "@/lib/connections/feature-access";
 import { getChannelMessages } from "@/lib/graph/messages";
 import { pageId } from "@/lib/http/page-ids";
@@ -29,8 +31,11 @@ async function Messages({ user, userId, teamId, channelId }: Ids & { user: Curre
   if (!access.allowed) return <AdminApprovalNotice what="Channel messages" user={user} tenantId={access.tenantId} />;
   const result = await settle(getChannelMessages(userId, teamId, channelId));
   if (result.error) return <GraphErrorState error={result.error} title="Messages could not be loaded" />;
-  const base: `/api/${string}` = `/api/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/messages`;
-  return <MessageFeed initial={result.data} apiUrl={base} repliesUrl={base} label="Channel messages" />;
+  return (
+    <WriteAccessProvider config={connectUiConfig()}>
+      <ChannelConversation teamId={teamId} channelId={channelId} initial={result.data} />
+    </WriteAccessProvider>
+  );
 }
 
 export default async function ChannelPage({ params }: { params: Promise<{ teamId: string; channelId: string }> }) {
