@@ -136,7 +136,8 @@ test("two mentions reach Graph as paired <at> tags and mentions[]", async ({ pag
   expect(members.length).toBe(2);
   const key = crypto.randomUUID();
   const content = `@${members[0]!.name} and @${members[1]!.name}: ${key}`;
-  const response = await send(page, messagesPath, { content, mentions: members }, key);
+  const mentions = members.map(({ id, name }) => ({ id, name }));
+  const response = await send(page, messagesPath, { content, mentions }, key);
   expect(response.status()).toBe(201);
   const post = (await postsIn({ chatId })).find((p) => p.html.includes(key))!;
   expect([...post.html.matchAll(/<at id="(\d)">([^<]+)<\/at>/g)].map((m) => [m[1], m[2]])).toEqual([
