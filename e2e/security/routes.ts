@@ -131,6 +131,13 @@ export function sampleBody(template: string, method: string, ids: { connectionId
     "POST /api/connect/failure": { reason: "cancelled" },
     "DELETE /api/admin/users/[userId]/connection": undefined,
     "DELETE /api/admin/users/[userId]/reprompt": undefined,
+    "PUT /api/chats/[chatId]/messages/[messageId]/reactions/[type]": undefined,
+    "DELETE /api/chats/[chatId]/messages/[messageId]/reactions/[type]": undefined,
+    "PUT /api/teams/[teamId]/channels/[channelId]/messages/[messageId]/reactions/[type]": undefined,
+    "DELETE /api/teams/[teamId]/channels/[channelId]/messages/[messageId]/reactions/[type]": undefined,
+    "PUT /api/teams/[teamId]/channels/[channelId]/messages/[messageId]/replies/[replyId]/reactions/[type]": undefined,
+    "DELETE /api/teams/[teamId]/channels/[channelId]/messages/[messageId]/replies/[replyId]/reactions/[type]":
+      undefined,
     "POST /api/chats/[chatId]/messages": SAMPLE_MESSAGE,
     "POST /api/teams/[teamId]/channels/[channelId]/messages": SAMPLE_MESSAGE,
     "POST /api/teams/[teamId]/channels/[channelId]/messages/[messageId]/replies": SAMPLE_MESSAGE,

@@ -12,7 +12,7 @@ import { DEMO_MICROSOFT_ACCOUNTS } from "../../emulator/data/demo-accounts";
 import { DEMO_ADMIN, DEMO_MEGAN } from "../../lib/demo-accounts";
 import { expect, test } from "../support/fixtures";
 import { emulator, signWebhook } from "../support/stack";
-import { apiRoutes, fill } from "./routes";
+import { apiRoutes, fill, SAMPLE_WRITE_SEGMENTS } from "./routes";
 import { connected, env, signedIn } from "./support";
 
 test.describe.configure({ mode: "serial" });
@@ -126,7 +126,9 @@ test("no secret or token in client assets, pages, API responses or logs", async 
       teamId: teams[0]!.id,
       channelId: team.channels[0]!.id,
       messageId: "1",
+      replyId: "1",
       chatId: chats[0]!.id,
+      ...SAMPLE_WRITE_SEGMENTS,
       userId: "00000000-0000-4000-8000-000000000000",
       tenantId: "organizations",
       nextauth: "session",

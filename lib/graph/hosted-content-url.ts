@@ -9,8 +9,8 @@ import { isGraphId } from "./ids";
 const HOSTED =
   /^https:\/\/graph\.microsoft\.com\/(?:v1\.0|beta)\/(?:chats\/([^/?#]+)\/messages\/([^/?#]+)|teams\/([^/?#]+)\/channels\/([^/?#]+)\/messages\/([^/?#]+)(?:\/replies\/([^/?#]+))?)\/hostedContents\/([^/?#]+)\/\$value$/i;
 
-/** Hosted content ids are base64 (with `+`, `/`, `=`) in real Graph. */
-const HOSTED_ID = /^[A-Za-z0-9+/=_.:-]{1,4096}$/;
+/** Hosted content ids are base64 (with `+`, `/`, `=`) in real Graph, a few hundred characters long. */
+const HOSTED_ID = /^[A-Za-z0-9+/=_.:-]{1,2048}$/;
 
 export function isHostedContentId(value: string): boolean {
   return HOSTED_ID.test(value) && !value.includes("..");
