@@ -4,8 +4,7 @@ import { useCallback, useLayoutEffect, useRef } from "react";
 import type { MessageView, Paged } from "@/lib/graph/types";
 import { Composer } from "./composer";
 import { LoadOlder } from "./load-older";
-import { MessageItem } from "./message-item";
-import { PendingMessage } from "./pending-message";
+import { MessageList } from "./message-list";
 import { useMessagePages } from "./use-message-pages";
 import { useSendMessage } from "./use-send-message";
 
@@ -96,18 +95,13 @@ export function ChatConversation({ chatId, initial }: { chatId: string; initial:
               No messages yet. Say hello below.
             </p>
           ) : null}
-          <ol aria-label="Chat messages" className="divide-y divide-slate-200 dark:divide-slate-800">
-            {chronological.map((message) => (
-              <li key={message.id}>
-                <MessageItem message={message} url={`${apiUrl}/${encodeURIComponent(message.id)}`} />
-              </li>
-            ))}
-            {pending ? (
-              <li>
-                <PendingMessage draft={pending} />
-              </li>
-            ) : null}
-          </ol>
+          <MessageList
+            label="Chat messages"
+            className="divide-y divide-slate-200 dark:divide-slate-800"
+            messages={chronological}
+            baseUrl={apiUrl}
+            pending={pending}
+          />
         </div>
       </div>
       <Composer label="Message" placeholder="Type a message" sender={sender} chatId={chatId} />

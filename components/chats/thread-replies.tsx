@@ -6,8 +6,7 @@ import { api, errorMessage } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/form-message";
 import { Composer } from "./composer";
-import { MessageItem } from "./message-item";
-import { PendingMessage } from "./pending-message";
+import { MessageList } from "./message-list";
 import { useSendMessage } from "./use-send-message";
 
 type Replies =
@@ -65,18 +64,13 @@ export function ThreadReplies({
   return (
     <div className="mt-1 ml-3 sm:ml-6">
       {items.length > 0 || pending ? (
-        <ol aria-label="Replies" className="mt-2 border-l-2 border-slate-200 pl-4 dark:border-slate-700">
-          {items.map((reply) => (
-            <li key={reply.id}>
-              <MessageItem message={reply} url={`${repliesUrl}/${encodeURIComponent(reply.id)}`} />
-            </li>
-          ))}
-          {pending ? (
-            <li>
-              <PendingMessage draft={pending} />
-            </li>
-          ) : null}
-        </ol>
+        <MessageList
+          label="Replies"
+          className="mt-2 border-l-2 border-slate-200 pl-4 dark:border-slate-700"
+          messages={items}
+          baseUrl={repliesUrl}
+          pending={pending}
+        />
       ) : null}
       <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1" aria-live="polite">
         {replies.kind === "closed" || replies.kind === "loading" || replies.kind === "failed" ? (
