@@ -109,6 +109,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Shared store of every instance (Graph cache, tenant pacing, rate limits): docs/operations.md. */
   REDIS_URL: redisUrl,
+
+  /** "off" keeps every page a snapshot (no Graph subscriptions, no live stream). */
+  LIVE_UPDATES: z.enum(["on", "off"]).default("on"),
+  /**
+   * The public base URL Graph posts change notifications to (`/api/graph/notifications`
+   * and `/api/graph/lifecycle` under it): APP_URL unless Graph must reach the app by
+   * another address (a load balancer, a tunnel). It must be reachable from Microsoft.
+   */
+  GRAPH_NOTIFICATION_URL: url("GRAPH_NOTIFICATION_URL").optional(),
+  /**
+   * How long each Graph subscription is asked for; renewed well before it lapses. Graph
+   * allows up to 4,320 minutes for Teams messages (with a lifecycle URL past an hour).
+   */
+  GRAPH_SUBSCRIPTION_LIFETIME_SECONDS: z.coerce.number().int().min(10).max(259_200).default(3_600),
 });
 
 export type Env = z.infer<typeof schema> & {

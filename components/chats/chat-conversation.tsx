@@ -1,7 +1,10 @@
 "use client";
 
 import { useCallback, useLayoutEffect, useRef } from "react";
+import { LiveIndicator } from "@/components/live/live-indicator";
+import { useConversationLive } from "@/components/live/use-conversation-live";
 import type { MessageView, Paged } from "@/lib/graph/types";
+import { topicKey } from "@/lib/live/topic-key";
 import { Composer } from "./composer";
 import { LoadOlder } from "./load-older";
 import { MessageList } from "./message-list";
@@ -34,6 +37,8 @@ export function ChatConversation({ chatId, initial }: { chatId: string; initial:
     [add],
   );
   const sender = useSendMessage({ url: apiUrl, onSent, reload: pages.reload });
+  // New messages arrive by themselves; the view follows them when the reader is at the newest.
+  const live = useConversationLive(topicKey({ kind: "chat", chatId }), pages);
   const pending = sender.status.kind === "sending" ? sender.status.draft : null;
 
   // By when they were written: Graph pages by last modification, which a reaction changes.
@@ -105,6 +110,7 @@ export function ChatConversation({ chatId, initial }: { chatId: string; initial:
         </div>
       </div>
       <Composer label="Message" placeholder="Type a message" sender={sender} chatId={chatId} />
+      <LiveIndicator state={live} />
     </div>
   );
 }

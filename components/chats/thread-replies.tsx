@@ -30,6 +30,21 @@ export function ThreadReplies({
   const [replies, setReplies] = useState<Replies>(initial ? { kind: "open", items: initial } : { kind: "closed" });
   const [replying, setReplying] = useState(false);
 
+  // Replies that arrived later (live, or with a newer read of the channel) join the open
+  // thread: adjusted while rendering when the prop changes (React's pattern for derived state).
+  const [seenInitial, setSeenInitial] = useState(initial);
+  if (initial !== seenInitial) {
+    setSeenInitial(initial);
+    if (initial) {
+      const incoming = new Set(initial.map((r) => r.id));
+      setReplies((current) =>
+        current.kind === "open"
+          ? { kind: "open", items: [...current.items.filter((r) => !incoming.has(r.id)), ...initial] }
+          : { kind: "open", items: initial },
+      );
+    }
+  }
+
   const fetchReplies = useCallback(
     async (refresh: boolean) => {
       const { items } = await api<{ items: MessageView[] }>(`${repliesUrl}${refresh ? "?refresh=1" : ""}`);

@@ -8,8 +8,10 @@ const newestFirst = (a: MessageView, b: MessageView) => b.createdAt.localeCompar
 
 /**
  * A conversation's messages as our API pages them: newest first, `loadOlder` following
- * the cursor. `add` puts a message just sent in place; `reload` reads the newest page
- * again past the cache (after "may have been sent") and merges it in.
+ * the cursor. `add` puts a message just sent (or one that arrived live) in place;
+ * `reload` reads the newest page again and merges it in: past the cache after "may
+ * have been sent", through it to catch up after live updates were interrupted (the
+ * server forgets what a change made stale).
  */
 export function useMessagePages(initial: Paged<MessageView>, apiUrl: `/api/${string}`) {
   const [messages, setMessages] = useState(initial.items);
@@ -38,17 +40,34 @@ export function useMessagePages(initial: Paged<MessageView>, apiUrl: `/api/${str
     }
   }, [apiUrl, cursor]);
 
-  const reload = useCallback(async () => {
-    const page = await api<Paged<MessageView>>(`${apiUrl}?refresh=1`);
-    setMessages((current) => {
-      const fresh = new Set(page.items.map((m) => m.id));
-      return [...page.items, ...current.filter((m) => !fresh.has(m.id))].sort(newestFirst);
-    });
-  }, [apiUrl]);
+  const reload = useCallback(
+    async (fresh = true) => {
+      const page = await api<Paged<MessageView>>(fresh ? `${apiUrl}?refresh=1` : apiUrl);
+      setMessages((current) => {
+        const seen = new Set(page.items.map((m) => m.id));
+        return [...page.items, ...current.filter((m) => !seen.has(m.id))].sort(newestFirst);
+      });
+    },
+    [apiUrl],
+  );
 
   const add = useCallback((message: MessageView) => {
-    setMessages((current) => [message, ...current.filter((m) => m.id !== message.id)]);
+    setMessages((current) => {
+      const known = current.find((m) => m.id === message.id);
+      // A post read on its own carries no replies: a new one has none, a known one keeps its thread.
+      const replies = message.replies ?? (known ? known.replies : []);
+      return [{ ...message, replies }, ...current.filter((m) => m.id !== message.id)];
+    });
   }, []);
 
-  return { messages, cursor, loading, error, loadOlder, reload, add };
+  /** A reply that arrived live, into its thread when the thread is shown (else it loads with it). */
+  const addReply = useCallback((parentId: string, reply: MessageView) => {
+    setMessages((current) =>
+      current.map((m) =>
+        m.id === parentId && m.replies ? { ...m, replies: [...m.replies.filter((r) => r.id !== reply.id), reply] } : m,
+      ),
+    );
+  }, []);
+
+  return { messages, cursor, loading, error, loadOlder, reload, add, addReply };
 }

@@ -2,6 +2,9 @@
 
 import { useCallback } from "react";
 import type { MessageView, Paged } from "@/lib/graph/types";
+import { LiveIndicator } from "@/components/live/live-indicator";
+import { useConversationLive } from "@/components/live/use-conversation-live";
+import { topicKey } from "@/lib/live/topic-key";
 import { Composer } from "@/components/chats/composer";
 import { LoadOlder } from "@/components/chats/load-older";
 import { MessageItem } from "@/components/chats/message-item";
@@ -29,6 +32,7 @@ export function ChannelConversation({
   const onSent = useCallback((message: MessageView) => add(message), [add]);
   const sender = useSendMessage({ url: apiUrl, onSent, reload: pages.reload });
   const pending = sender.status.kind === "sending" ? sender.status.draft : null;
+  const live = useConversationLive(topicKey({ kind: "channel", teamId, channelId }), pages);
 
   return (
     <div className="min-w-0">
@@ -39,6 +43,7 @@ export function ChannelConversation({
         sender={sender}
         pickerPlacement="below"
       />
+      <LiveIndicator state={live} />
       {pages.messages.length === 0 && !pending ? (
         <p className="py-6 text-center text-sm text-slate-600 dark:text-slate-400">No posts yet.</p>
       ) : null}

@@ -176,6 +176,10 @@ export const GRAPH_ALLOW_LIST = [
   /^\/v1\.0\/users$/,
   new RegExp(`^${MESSAGE}/(?:setReaction|unsetReaction)$`),
   new RegExp(`^${MESSAGE}/hostedContents/${HOSTED}/\\$value$`),
+  // Live updates: a changed message read by id, and Graph subscriptions (created, renewed, deleted).
+  new RegExp(`^${MESSAGE}$`),
+  /^\/v1\.0\/subscriptions$/,
+  new RegExp(`^/v1\\.0/subscriptions/${ID}(?:/reauthorize)?$`),
 ];
 
 export function unexpectedGraphPaths(calls: GraphCall[]): string[] {

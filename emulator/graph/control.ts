@@ -95,13 +95,22 @@ function imageSeedMessages(dataset: Dataset) {
   const { team, channel } = dataset.channels.get(targets.channelId)!;
   const chatMessage = dataset.chatMessages(chat)[0]!;
   const channelMessage = dataset.channelMessages(team, channel)[0]!;
+  // Someone other than the demo user who may post there (`post-as`), for tests of what others write.
+  const other = (memberIds: string[]) =>
+    dataset.users.get(memberIds.find((id) => id !== targets.focusId) ?? "")?.mail ?? null;
   return {
-    chat: { chatId: chat.id, messageId: chatMessage.id, hostedContentId: chatMessage.hostedContents![0]!.id },
+    chat: {
+      chatId: chat.id,
+      messageId: chatMessage.id,
+      hostedContentId: chatMessage.hostedContents![0]!.id,
+      otherMemberEmail: other(chat.memberIds),
+    },
     channel: {
       teamId: team.id,
       channelId: channel.id,
       messageId: channelMessage.id,
       hostedContentId: channelMessage.hostedContents![0]!.id,
+      otherMemberEmail: other(channel.memberIds ?? team.memberIds),
     },
   };
 }

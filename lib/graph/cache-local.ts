@@ -78,6 +78,14 @@ export function createLocalCache(
       store(id, value);
     },
 
+    async forgetCached(userId, keys) {
+      state.generations.set(userId, generation(userId) + 1);
+      for (const key of keys) {
+        state.entries.delete(userId + SEP + key);
+        state.inflight.delete(userId + SEP + key);
+      }
+    },
+
     async invalidateUserCache(userId) {
       state.generations.set(userId, generation(userId) + 1);
       const prefix = userId + SEP;

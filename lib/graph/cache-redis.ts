@@ -172,6 +172,27 @@ export function createRedisCache(store: SharedStore): GraphCache {
       void put(userId, fieldOf(key), value, lastGeneration.get(userId) ?? "", true);
     },
 
+    async forgetCached(userId, keys) {
+      const fields = keys.map(fieldOf);
+      for (const field of fields) inflight.delete(`${userId}\u0000${field}`);
+      lastGeneration.delete(userId);
+      const done = await store.run(
+        async (redis) => {
+          const results = await redis
+            .multi()
+            .incr(generationKey(userId))
+            .pexpire(generationKey(userId), GENERATION_TTL_MS)
+            .hdel(hashKey(userId), ...fields)
+            .exec();
+          if (!results || results.some(([error]) => error)) throw new Error("redis invalidation failed");
+          return true;
+        },
+        () => false,
+      );
+      // Redis away: the whole user is forgotten when it is back (as for an invalidation).
+      if (!done) pending.add(userId);
+    },
+
     async invalidateUserCache(userId) {
       const prefix = `${userId}\u0000`;
       for (const id of [...inflight.keys()]) if (id.startsWith(prefix)) inflight.delete(id);

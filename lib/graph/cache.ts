@@ -8,6 +8,7 @@ export interface GraphCache {
   cachedRead<T>(userId: string, key: string, load: () => Promise<T>, options?: { refresh?: boolean }): Promise<T>;
   primeCache(userId: string, key: string, value: unknown): void;
   invalidateUserCache(userId: string): Promise<void>;
+  forgetCached(userId: string, keys: string[]): Promise<void>;
 }
 
 /** In process without a store (as before Redis); shared by every instance with one. */
@@ -56,4 +57,13 @@ export function primeCache(userId: string, key: string, value: unknown): void {
  */
 export function invalidateUserCache(userId: string): Promise<void> {
   return cache().invalidateUserCache(userId);
+}
+
+/**
+ * Forget a few of a user's entries (a conversation's newest page after a new message),
+ * leaving the rest warm. A read of this user already in flight does not store its
+ * (possibly older) answer. With Redis, every instance sees it once the promise resolves.
+ */
+export function forgetCached(userId: string, keys: string[]): Promise<void> {
+  return cache().forgetCached(userId, keys);
 }

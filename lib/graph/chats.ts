@@ -16,6 +16,9 @@ const CHATS_PAGE = 50;
 const chatsEndpoint = (top: number) =>
   `/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=${top}`;
 
+/** The dashboard's recent chats and the first page of all chats, by cache key. */
+export const chatListEndpoints = (recent = 8) => [chatsEndpoint(recent), chatsEndpoint(CHATS_PAGE)];
+
 /** One page of the user's chats, most recent first; `cursor` continues the list. */
 export async function getChatsPage(
   userId: string,

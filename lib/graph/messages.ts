@@ -36,6 +36,18 @@ async function messagePage(
   );
 }
 
+/** The first (newest) page of a chat's messages: also its cache key. */
+export const chatMessagesEndpoint = (chatId: string) =>
+  `${graphPath`/v1.0/chats/${chatId}/messages`}?$top=${PAGE_SIZE}`;
+
+/** The first page of a channel's posts with their replies: also its cache key. */
+export const channelMessagesEndpoint = (teamId: string, channelId: string) =>
+  `${graphPath`/v1.0/teams/${teamId}/channels/${channelId}/messages`}?$top=${PAGE_SIZE}&$expand=replies`;
+
+/** A channel message's replies: also their cache key. */
+export const repliesEndpoint = (teamId: string, channelId: string, messageId: string) =>
+  `${graphPath`/v1.0/teams/${teamId}/channels/${channelId}/messages/${messageId}/replies`}?$top=50`;
+
 /** A page of a chat's messages, newest first; `cursor` continues with older ones. */
 export function getChatMessages(
   userId: string,
@@ -43,13 +55,7 @@ export function getChatMessages(
   cursor?: string,
   options?: ReadOptions,
 ): Promise<Paged<MessageView>> {
-  return messagePage(
-    userId,
-    `chat:${chatId}`,
-    `${graphPath`/v1.0/chats/${chatId}/messages`}?$top=${PAGE_SIZE}`,
-    cursor,
-    options,
-  );
+  return messagePage(userId, `chat:${chatId}`, chatMessagesEndpoint(chatId), cursor, options);
 }
 
 /**
@@ -64,8 +70,13 @@ export function getChannelMessages(
   cursor?: string,
   options?: ReadOptions,
 ): Promise<Paged<MessageView>> {
-  const first = `${graphPath`/v1.0/teams/${teamId}/channels/${channelId}/messages`}?$top=${PAGE_SIZE}&$expand=replies`;
-  return messagePage(userId, `channel:${teamId}:${channelId}`, first, cursor, options);
+  return messagePage(
+    userId,
+    `channel:${teamId}:${channelId}`,
+    channelMessagesEndpoint(teamId, channelId),
+    cursor,
+    options,
+  );
 }
 
 /** All replies to one channel message, oldest first (as a thread reads). */
@@ -76,7 +87,7 @@ export function getMessageReplies(
   messageId: string,
   options?: ReadOptions,
 ): Promise<MessageView[]> {
-  const endpoint = `${graphPath`/v1.0/teams/${teamId}/channels/${channelId}/messages/${messageId}/replies`}?$top=50`;
+  const endpoint = repliesEndpoint(teamId, channelId, messageId);
   return readGraph(
     userId,
     endpoint,

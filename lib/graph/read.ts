@@ -1,5 +1,5 @@
 import "server-only";
-import { cachedRead, primeCache } from "./cache";
+import { cachedRead, forgetCached, primeCache } from "./cache";
 import { graphConnectionFor, type GraphConnection } from "./connection";
 
 export interface ReadOptions {
@@ -22,6 +22,14 @@ export async function readGraph<T>(
   return cachedRead(userId, `${connection.nangoConnectionId}|${key}`, () => load(connection), {
     refresh: options.refresh,
   });
+}
+
+/** Forgets what `readGraph(userId, key)` cached for each key (with this connection). */
+export function forgetGraph(userId: string, connection: GraphConnection, keys: string[]): Promise<void> {
+  return forgetCached(
+    userId,
+    keys.map((key) => `${connection.nangoConnectionId}|${key}`),
+  );
 }
 
 /** Caches what another read already returned under the key `readGraph(userId, key)` uses. */

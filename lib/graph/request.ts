@@ -80,7 +80,9 @@ export async function graphRequest<T>(
           data: response.data as T,
           contentType: String(response.headers["content-type"] ?? "") || undefined,
         };
-      if (response.status === 204) return { status: 204, data: null as T };
+      // No content: 204, or a 200 with an empty body (Graph's subscription reauthorize).
+      if (response.status === 204 || (call.method !== undefined && call.method !== "GET" && response.data === ""))
+        return { status: response.status, data: null as T };
       failure = { kind: "retry", reason: "malformed" };
     } catch (error) {
       failure = classify(error, timedOut);

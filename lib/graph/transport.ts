@@ -4,7 +4,7 @@ import type { AxiosResponse } from "axios";
 import { integrationId, nango } from "@/lib/nango/client";
 
 export interface GraphCall {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   /** Path + query on the Graph origin, e.g. `/v1.0/me/chats?$top=50`; sent verbatim. */
   endpoint: string;
   data?: unknown;

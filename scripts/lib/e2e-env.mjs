@@ -15,6 +15,8 @@ export function e2eEnv() {
       NANGO_SECRET_KEY: "e2e-nango-secret-key-1111111111111111",
       NANGO_WEBHOOK_SIGNING_KEY: "e2e-webhook-signing-key-2222",
       LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+      // Short-lived Graph subscriptions: every spec that keeps a page open exercises renewal.
+      GRAPH_SUBSCRIPTION_LIFETIME_SECONDS: "45",
       // The app's stdout and stderr, kept for the secrets scan (e2e/security/secrets.spec.ts).
       E2E_APP_LOG: `.data/e2e/app-${appPort}.log`,
     },

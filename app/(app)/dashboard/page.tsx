@@ -5,6 +5,7 @@ import { ChatRow } from "@/components/chats/chat-row";
 import { ConnectionGate } from "@/components/connections/connection-gate";
 import { settle } from "@/components/ui/settle";
 import { GraphErrorState } from "@/components/ui/graph-error-state";
+import { LiveDashboard } from "@/components/dashboard/live-dashboard";
 import { PresenceBadge } from "@/components/dashboard/presence-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/card";
@@ -63,9 +64,12 @@ export default async function DashboardPage({ searchParams }: Props) {
       />
       <ConnectionGate userId={user.id}>
         <div className="space-y-6">
-          <Suspense fallback={<p className="text-sm text-slate-500">Loading presence…</p>}>
-            <Presence userId={user.id} refresh={refresh} />
-          </Suspense>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Suspense fallback={<p className="text-sm text-slate-500">Loading presence…</p>}>
+              <Presence userId={user.id} refresh={refresh} />
+            </Suspense>
+            <LiveDashboard />
+          </div>
           <div className="grid gap-6 lg:grid-cols-2">
             <Section id="teams-heading" title="Your teams">
               <Suspense fallback={<SectionSkeleton label="Loading teams" />}>

@@ -1,0 +1,90 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { clientStateMatches } from "./client-state";
+import type { ChangeNotification, LifecycleNotification } from "./notification-schema";
+import { changeBelongsTo, parseChangedResource, topicOfResource } from "./topics";
+
+/** Graph retries a delivery it thinks failed; an `updated` of the same message within this is one change. */
+const UPDATE_DEDUPE_WINDOW_MS = 10_000;
+const LIFECYCLE_DEDUPE_WINDOW_MS = 60_000;
+
+const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");
+
+/** What was stored for processing (anything forged, unknown or replayed is not). */
+export interface Received {
+  ids: string[];
+  ignored: number;
+}
+
+/**
+ * Checks every item against its subscription (known, and the clientState matches in
+ * constant time; for changes, the resource lies inside the subscribed conversation),
+ * then stores the accepted ones in one insert that skips replays. Nothing is fetched
+ * here: the route answers Graph first and processes afterwards.
+ */
+export async function receiveNotifications(
+  items: Array<ChangeNotification | LifecycleNotification>,
+): Promise<Received> {
+  if (items.length === 0) return { ids: [], ignored: 0 };
+  const subscriptions = await db.graphSubscription.findMany({
+    where: { id: { in: [...new Set(items.map((item) => item.subscriptionId))] } },
+    select: { id: true, resource: true, clientStateHash: true },
+  });
+  const byId = new Map(subscriptions.map((subscription) => [subscription.id, subscription]));
+  const now = Date.now();
+  const rows: Array<{ dedupeKey: string; subscriptionId: string; event: string; resource: string | null }> = [];
+  let ignored = 0;
+  for (const item of items) {
+    const subscription = byId.get(item.subscriptionId);
+    const reason = !subscription
+      ? "unknown subscription"
+      : !clientStateMatches(item.clientState, subscription.clientStateHash)
+        ? "clientState mismatch"
+        : "changeType" in item && !resourceInside(item.resource, subscription.resource)
+          ? "resource outside the subscription"
+          : null;
+    if (reason) {
+      ignored++;
+      // The subscription id is Graph's, not a secret; the clientState is never logged.
+      logger.warn("ignored a Graph notification", { reason, subscriptionId: item.subscriptionId.slice(0, 64) });
+      continue;
+    }
+    if ("changeType" in item) {
+      const window = item.changeType === "updated" ? String(Math.floor(now / UPDATE_DEDUPE_WINDOW_MS)) : "";
+      rows.push({
+        dedupeKey: digest("change", item.subscriptionId, item.changeType, item.resource, window),
+        subscriptionId: item.subscriptionId,
+        event: item.changeType,
+        resource: item.resource,
+      });
+    } else {
+      rows.push({
+        dedupeKey: digest(
+          "lifecycle",
+          item.subscriptionId,
+          item.lifecycleEvent,
+          item.subscriptionExpirationDateTime ?? "",
+          String(Math.floor(now / LIFECYCLE_DEDUPE_WINDOW_MS)),
+        ),
+        subscriptionId: item.subscriptionId,
+        event: item.lifecycleEvent,
+        resource: null,
+      });
+    }
+  }
+  if (rows.length === 0) return { ids: [], ignored };
+  const stored = await db.graphNotification.createManyAndReturn({
+    data: rows,
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  return { ids: stored.map((row) => row.id), ignored };
+}
+
+function resourceInside(changed: string, subscribed: string): boolean {
+  const change = parseChangedResource(changed);
+  const topic = topicOfResource(subscribed);
+  return !!change && !!topic && changeBelongsTo(change, topic);
+}
