@@ -148,9 +148,9 @@ export class SubscriptionRegistry {
     timers.expiry = unref(setTimeout(() => this.get(record.id), Math.max(0, record.expiresAt - now) + 1));
     const lead = this.settings.reauthorizationLeadSeconds;
     timers.reauthorization = undefined;
-    const at = lead === null ? 0 : record.expiresAt - lead * 1000;
-    // Only ahead of expiry: a subscription shorter than the lead time is never asked at creation.
-    if (record.lifecycleNotificationUrl && at > now) {
+    // A subscription shorter than the lead time is asked at once: its whole life is "shortly before expiry".
+    if (lead !== null && record.lifecycleNotificationUrl) {
+      const at = record.expiresAt - lead * 1000;
       timers.reauthorization = unref(
         setTimeout(
           () => {
@@ -158,7 +158,7 @@ export class SubscriptionRegistry {
             // Graph keeps delivering for a while after asking; the subscription lapses at expiry anyway.
             if (live && !live.reauthorizationRequired) this.lifecycle(live, "reauthorizationRequired");
           },
-          at - now,
+          Math.max(0, at - now),
         ),
       );
     }
