@@ -21,9 +21,21 @@ const settingsBody = z.strictObject({
   validationTimeoutMs: ms.optional(),
   deliveryTimeoutMs: ms.optional(),
   retryDelaysMs: z.array(ms).max(20).optional(),
-  maxLifetimeSeconds: z.number().int().min(1).max(30 * 86_400).nullable().optional(),
+  maxLifetimeSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .nullable()
+    .optional(),
   overMax: z.enum(["reject", "clamp"]).optional(),
-  reauthorizationLeadSeconds: z.number().int().min(0).max(30 * 86_400).nullable().optional(),
+  reauthorizationLeadSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .nullable()
+    .optional(),
   deliveries: z.enum(["on", "paused", "drop"]).optional(),
   perResourcePerApp: z.number().int().min(1).max(100_000).optional(),
   reset: z.literal(true).optional(),

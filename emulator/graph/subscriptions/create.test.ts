@@ -77,7 +77,10 @@ describe("POST /subscriptions", () => {
     receiver.validation = { delayMs: 800 };
     const slow = await create(subscriptionBody(receiver, meganChat(t).resource));
     expect(slow.body.error.code).toBe("ValidationError");
-    const closed = await create({ ...subscriptionBody(receiver, meganChat(t).resource), notificationUrl: "http://127.0.0.1:9/x" });
+    const closed = await create({
+      ...subscriptionBody(receiver, meganChat(t).resource),
+      notificationUrl: "http://127.0.0.1:9/x",
+    });
     expect(closed.body.error.code).toBe("ValidationError");
     const log = (await t.emu.control("/graph/subscriptions/deliveries")) as { validations: Array<{ reason?: string }> };
     expect(log.validations.map((v) => v.reason)).toEqual([
@@ -87,7 +90,9 @@ describe("POST /subscriptions", () => {
   });
 
   it("validates the lifecycle URL too", async () => {
-    const body = subscriptionBody(receiver, meganChat(t).resource, { lifecycleNotificationUrl: receiver.url("/lifecycle") });
+    const body = subscriptionBody(receiver, meganChat(t).resource, {
+      lifecycleNotificationUrl: receiver.url("/lifecycle"),
+    });
     expect((await create(body)).status).toBe(201);
     expect(receiver.validations.slice(-2).map((v) => v.path)).toEqual(["/notify", "/lifecycle"]);
   });
@@ -125,11 +130,15 @@ describe("POST /subscriptions", () => {
       "lifecycleNotificationUrl is a required property for subscription creation on this resource when the expirationDateTime value is set to greater than 1 hour.",
     );
     const lifecycle = { lifecycleNotificationUrl: receiver.url("/lifecycle") };
-    const tooFar = await create(subscriptionBody(receiver, resource, { ...lifecycle, expirationDateTime: inMinutes(4400) }));
+    const tooFar = await create(
+      subscriptionBody(receiver, resource, { ...lifecycle, expirationDateTime: inMinutes(4400) }),
+    );
     expect(tooFar.body.error.message).toBe("Subscription expiration can only be 4320 minutes in the future.");
     const past = await create(subscriptionBody(receiver, resource, { expirationDateTime: inMinutes(-1) }));
     expect(past.body.error.code).toBe("ValidationError");
-    const ok = await create(subscriptionBody(receiver, resource, { ...lifecycle, expirationDateTime: inMinutes(4300) }));
+    const ok = await create(
+      subscriptionBody(receiver, resource, { ...lifecycle, expirationDateTime: inMinutes(4300) }),
+    );
     expect(ok.status).toBe(201);
   });
 
@@ -142,7 +151,9 @@ describe("POST /subscriptions", () => {
   it("refuses a chat the user is not in, a missing scope, and a second presence subscription", async () => {
     const dataset = t.dataset();
     const megan = t.userId(A.megan.email);
-    const foreign = [...dataset.chats.values()].find((c) => c.tenantId === dataset.users.get(megan)!.tenantId && !c.memberIds.includes(megan))!;
+    const foreign = [...dataset.chats.values()].find(
+      (c) => c.tenantId === dataset.users.get(megan)!.tenantId && !c.memberIds.includes(megan),
+    )!;
     const notMember = await create(subscriptionBody(receiver, `/chats/${foreign.id}/messages`));
     expect(notMember.status).toBe(403);
     expect(notMember.body.error.message).toContain("not a member");
@@ -172,3 +183,16 @@ function otherMember(t: GraphFixture, memberIds: string[]): string {
   const megan = t.userId(A.megan.email);
   return t.dataset().users.get(memberIds.find((id) => id !== megan)!)!.mail;
 }
+
+describe("reset and dataset switch", () => {
+  it("forget every subscription", async () => {
+    const first = await subscribe(t, receiver, meganChat(t).resource);
+    await t.emu.control("/graph/dataset", { name: "demo" });
+    expect((await t.graph(`/subscriptions/${first.id}`)).status).toBe(404);
+    const second = await subscribe(t, receiver, meganChat(t).resource);
+    await t.emu.control("/reset", {});
+    t.forgetTokens();
+    expect(((await t.emu.control("/graph/subscriptions")) as { subscriptions: unknown[] }).subscriptions).toEqual([]);
+    expect((await t.graph(`/subscriptions/${second.id}`)).status).toBe(404);
+  });
+});

@@ -22,13 +22,20 @@ beforeEach(async () => {
   await t.emu.control("/graph/subscriptions/settings", { reset: true });
 });
 
-const withLifecycle = () => ({ lifecycleNotificationUrl: receiver.url("/lifecycle"), expirationDateTime: inMinutes(120) });
-const lifecycleEvent = (subscriptionId: string, event: string) => (r: { path: string; body: { value: Array<Record<string, unknown>> } }) =>
-  r.path === "/lifecycle" && r.body.value.some((n) => n.subscriptionId === subscriptionId && n.lifecycleEvent === event);
+const withLifecycle = () => ({
+  lifecycleNotificationUrl: receiver.url("/lifecycle"),
+  expirationDateTime: inMinutes(120),
+});
+const lifecycleEvent =
+  (subscriptionId: string, event: string) => (r: { path: string; body: { value: Array<Record<string, unknown>> } }) =>
+    r.path === "/lifecycle" &&
+    r.body.value.some((n) => n.subscriptionId === subscriptionId && n.lifecycleEvent === event);
 const about = (messageId: string) => (r: { path: string; body: { value: Array<{ resourceData?: { id: string } }> } }) =>
   r.path === "/notify" && r.body.value.some((n) => n.resourceData?.id === messageId);
-const post = (chatId: string, text: string) => t.graph(`/chats/${encodeURIComponent(chatId)}/messages`, { body: html(text) });
-const sendLifecycle = (id: string, body: Record<string, unknown>) => t.emu.control(`/graph/subscriptions/${id}/lifecycle`, body);
+const post = (chatId: string, text: string) =>
+  t.graph(`/chats/${encodeURIComponent(chatId)}/messages`, { body: html(text) });
+const sendLifecycle = (id: string, body: Record<string, unknown>) =>
+  t.emu.control(`/graph/subscriptions/${id}/lifecycle`, body);
 type Listed = { subscriptions: Array<{ id: string; state: string; counters: Record<string, number> }> };
 const listed = async (id: string) =>
   ((await t.emu.control("/graph/subscriptions")) as Listed).subscriptions.find((s) => s.id === id);
@@ -77,17 +84,31 @@ describe("lifecycle notifications", () => {
     const refused = await t.graph(`/subscriptions/${s.id}/reauthorize`, { method: "POST", token: narrow });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain("is missing");
-    const renew = await t.graph(`/subscriptions/${s.id}`, { method: "PATCH", token: narrow, body: { expirationDateTime: inMinutes(90) } });
+    const renew = await t.graph(`/subscriptions/${s.id}`, {
+      method: "PATCH",
+      token: narrow,
+      body: { expirationDateTime: inMinutes(90) },
+    });
     expect(renew.status).toBe(403);
     // Consent given again: the app can reauthorize.
     t.forgetTokens();
-    expect((await t.graph(`/subscriptions/${s.id}/reauthorize`, { method: "POST", token: await t.token(email, READ_SCOPES) })).status).toBe(200);
+    expect(
+      (
+        await t.graph(`/subscriptions/${s.id}/reauthorize`, {
+          method: "POST",
+          token: await t.token(email, READ_SCOPES),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("subscriptionRemoved is delivered and deletes the subscription", async () => {
     const { chat, resource } = meganChat(t, 2);
     const s = await subscribe(t, receiver, resource, withLifecycle());
-    const answer = (await sendLifecycle(s.id, { event: "subscriptionRemoved" })) as { sent: boolean; subscription: unknown };
+    const answer = (await sendLifecycle(s.id, { event: "subscriptionRemoved" })) as {
+      sent: boolean;
+      subscription: unknown;
+    };
     expect(answer).toEqual({ sent: true, subscription: null });
     const event = await receiver.waitFor(lifecycleEvent(s.id, "subscriptionRemoved"));
     expect(event.body.value[0]).toMatchObject({ clientState: "secret-client-state", tenantId: expect.any(String) });
@@ -143,7 +164,10 @@ describe("lifecycle notifications", () => {
     expect((await listed(s.id))!.state).toBe("reauthorizationRequired");
     // Renewing clears it (with the default lead time, a 100-minute renewal isn't asked again yet).
     await t.emu.control("/graph/subscriptions/settings", { reauthorizationLeadSeconds: 600 });
-    const renewed = await t.graph(`/subscriptions/${s.id}`, { method: "PATCH", body: { expirationDateTime: inMinutes(100) } });
+    const renewed = await t.graph(`/subscriptions/${s.id}`, {
+      method: "PATCH",
+      body: { expirationDateTime: inMinutes(100) },
+    });
     expect(renewed.status).toBe(200);
     expect((await listed(s.id))!.state).toBe("active");
   });

@@ -21,8 +21,12 @@ beforeEach(async () => {
   await t.emu.control("/graph/subscriptions/settings", { reset: true });
 });
 
-const about = (messageId: string, subscriptionId?: string) => (r: { body: { value: Array<{ resourceData?: { id: string }; subscriptionId: string }> } }) =>
-  r.body?.value?.some((n) => n.resourceData?.id === messageId && (!subscriptionId || n.subscriptionId === subscriptionId));
+const about =
+  (messageId: string, subscriptionId?: string) =>
+  (r: { body: { value: Array<{ resourceData?: { id: string }; subscriptionId: string }> } }) =>
+    r.body?.value?.some(
+      (n) => n.resourceData?.id === messageId && (!subscriptionId || n.subscriptionId === subscriptionId),
+    );
 
 /** Another member of the chat, for post-as. */
 const otherIn = (memberIds: string[]) =>
@@ -84,7 +88,9 @@ describe("change notifications", () => {
     await subscribe(t, receiver, `/teams/${team.id}/channels/${channel.id}/messages`);
     const root = await t.graph(`${path}/messages`, { body: html("root") });
     const rootNote = await receiver.waitFor(about(root.body.id));
-    expect(rootNote.body.value[0].resource).toBe(`teams('${team.id}')/channels('${channel.id}')/messages('${root.body.id}')`);
+    expect(rootNote.body.value[0].resource).toBe(
+      `teams('${team.id}')/channels('${channel.id}')/messages('${root.body.id}')`,
+    );
     const reply = (await t.emu.control("/graph/post-as", {
       teamId: team.id,
       channelId: channel.id,
@@ -106,7 +112,9 @@ describe("change notifications", () => {
     expect(await queuedFor(posted.body.id)).toEqual([witness.id]);
     const received = await receiver.waitFor(about(posted.body.id));
     expect(received.body.value[0].clientState).toBeNull();
-    await t.graph(`/chats/${encodeURIComponent(chat.id)}/messages/${posted.body.id}/setReaction`, { body: { reactionType: "like" } });
+    await t.graph(`/chats/${encodeURIComponent(chat.id)}/messages/${posted.body.id}/setReaction`, {
+      body: { reactionType: "like" },
+    });
     const updated = await receiver.waitFor(about(posted.body.id, updatesOnly.id));
     expect(updated.body.value[0]).toMatchObject({ changeType: "updated", clientState: "other <state>" });
   });
@@ -116,10 +124,16 @@ describe("change notifications", () => {
     const renewed = await subscribe(t, receiver, resource);
     const deleted = await subscribe(t, receiver, resource);
     const later = inMinutes(50);
-    const patch = await t.graph(`/subscriptions/${renewed.id}`, { method: "PATCH", body: { expirationDateTime: later } });
+    const patch = await t.graph(`/subscriptions/${renewed.id}`, {
+      method: "PATCH",
+      body: { expirationDateTime: later },
+    });
     expect(patch.status).toBe(200);
     expect(Date.parse(patch.body.expirationDateTime)).toBe(Date.parse(later));
-    const tooLong = await t.graph(`/subscriptions/${renewed.id}`, { method: "PATCH", body: { expirationDateTime: inMinutes(90) } });
+    const tooLong = await t.graph(`/subscriptions/${renewed.id}`, {
+      method: "PATCH",
+      body: { expirationDateTime: inMinutes(90) },
+    });
     expect(tooLong.body.error.message).toContain("lifecycleNotificationUrl is a required property");
     expect((await t.graph(`/subscriptions/${deleted.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await t.graph(`/subscriptions/${deleted.id}`)).status).toBe(404);
@@ -131,13 +145,20 @@ describe("change notifications", () => {
 
   it("an expired subscription is gone: GET and PATCH answer 404, no notifications", async () => {
     const { chat, resource } = meganChat(t, 4);
-    const short = await subscribe(t, receiver, resource, { expirationDateTime: new Date(Date.now() + 1500).toISOString() });
+    const short = await subscribe(t, receiver, resource, {
+      expirationDateTime: new Date(Date.now() + 1500).toISOString(),
+    });
     const witness = await subscribe(t, receiver, resource);
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(short.expirationDateTime) - Date.now()) + 20));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, Date.parse(short.expirationDateTime) - Date.now()) + 20),
+    );
     const read = await t.graph(`/subscriptions/${short.id}`);
     expect(read.status).toBe(404);
     expect(read.body.error.code).toBe("ResourceNotFound");
-    expect((await t.graph(`/subscriptions/${short.id}`, { method: "PATCH", body: { expirationDateTime: inMinutes(30) } })).status).toBe(404);
+    expect(
+      (await t.graph(`/subscriptions/${short.id}`, { method: "PATCH", body: { expirationDateTime: inMinutes(30) } }))
+        .status,
+    ).toBe(404);
     const posted = await t.graph(`/chats/${encodeURIComponent(chat.id)}/messages`, { body: html("after expiry") });
     expect(await queuedFor(posted.body.id)).toEqual([witness.id]);
   });

@@ -109,7 +109,11 @@ export function parseResource(resource: string, principal: Principal, dataset: D
     const ids = segments.length === 3 ? [third!] : segments.length === 2 ? presenceFilterIds(query) : null;
     if (!ids) return unsupported(resource);
     if (ids.length === 0 || ids.length > MAX_PRESENCE_IDS)
-      return { status: 400, code: "InvalidRequest", message: `Between 1 and ${MAX_PRESENCE_IDS} user ids are allowed.` };
+      return {
+        status: 400,
+        code: "InvalidRequest",
+        message: `Between 1 and ${MAX_PRESENCE_IDS} user ids are allowed.`,
+      };
     const unknown = ids.find((id) => !GUID.test(id) || dataset.users.get(id)?.tenantId !== user.tenantId);
     if (unknown !== undefined)
       return { status: 400, code: "InvalidRequest", message: `Invalid user id '${unknown}' in resource.` };

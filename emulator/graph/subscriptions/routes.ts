@@ -45,7 +45,8 @@ export function registerSubscriptionRoutes(app: Hono<GraphEnv>, deps: GraphDeps)
     const { appId, user } = c.get("principal");
     return record && record.applicationId === appId && record.creatorId === user.id ? record : undefined;
   };
-  const missing = (c: C) => graphError(c, 404, "ResourceNotFound", `The subscription '${c.req.param("id")}' was not found.`);
+  const missing = (c: C) =>
+    graphError(c, 404, "ResourceNotFound", `The subscription '${c.req.param("id")}' was not found.`);
   const handshake = async (url: string) => {
     const result = await registry.validate(url);
     return result.ok;
@@ -136,10 +137,16 @@ export function registerSubscriptionRoutes(app: Hono<GraphEnv>, deps: GraphDeps)
     const body = parsed.data;
     // Renewing reauthorizes, so it needs what creating needed ("Renewing may fail if the app is no longer authorized").
     const denied = missingScope(record, c.get("principal").scopes);
-    if (denied) return refuse(c, { ...denied, message: denied.message.replace("Operation: Create", "Operation: Update") });
+    if (denied)
+      return refuse(c, { ...denied, message: denied.message.replace("Operation: Create", "Operation: Update") });
     let expiresAt = record.expiresAt;
     if (body.expirationDateTime !== undefined) {
-      const checked = checkExpiry(body.expirationDateTime, record, record.lifecycleNotificationUrl !== null, registry.settings);
+      const checked = checkExpiry(
+        body.expirationDateTime,
+        record,
+        record.lifecycleNotificationUrl !== null,
+        registry.settings,
+      );
       if (isRefusal(checked)) return refuse(c, checked);
       expiresAt = checked;
     }
@@ -164,7 +171,8 @@ export function registerSubscriptionRoutes(app: Hono<GraphEnv>, deps: GraphDeps)
     const record = mine(c);
     if (!record) return missing(c);
     const denied = missingScope(record, c.get("principal").scopes);
-    if (denied) return refuse(c, { ...denied, message: denied.message.replace("Operation: Create", "Operation: Reauthorize") });
+    if (denied)
+      return refuse(c, { ...denied, message: denied.message.replace("Operation: Create", "Operation: Reauthorize") });
     registry.reauthorize(record);
     return c.body(null, 200);
   });

@@ -46,5 +46,12 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
 }
 
 export interface DeliveryLog {
-  deliveries: Array<{ subscriptionId: string; kind: string; event: string; messageId?: string; outcome: string; attempt: number }>;
+  deliveries: Array<{
+    subscriptionId: string;
+    kind: string;
+    event: string;
+    messageId?: string;
+    outcome: string;
+    attempt: number;
+  }>;
 }
