@@ -65,8 +65,9 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
   api.post("/graph/dataset", async (c) => {
     const started = performance.now();
     datasets.select(datasetBody.parse(await c.req.json()));
-    // What was written belongs to the old data.
+    // What was written, and who watched it, belongs to the old data.
     deps.overlay.clear();
+    deps.subscriptions.clear();
     return c.json({ ...summary(datasets), generatedMs: Math.round(performance.now() - started) });
   });
 }

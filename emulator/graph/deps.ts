@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { EmulatorContext } from "../core/context";
 import { signingKey } from "../microsoft/keys";
 import { paginate, type PageOptions } from "./paging";
+import type { SubscriptionRegistry } from "./subscriptions/registry";
 import type { Throttler } from "./throttling";
 import type { WriteFaults } from "./writes/faults";
 import type { Overlay } from "./writes/overlay";
@@ -28,6 +29,8 @@ export interface GraphDeps {
   /** Messages and reactions clients wrote, merged into every read. */
   overlay: Overlay;
   writeFaults: WriteFaults;
+  /** Change-notification subscriptions and their deliveries. */
+  subscriptions: SubscriptionRegistry;
 }
 
 export const defaultSettings = (): GraphSettings => ({

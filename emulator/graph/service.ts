@@ -1,7 +1,7 @@
 /**
  * The Microsoft Graph v1.0 stand-in (graph.microsoft.com) for the Teams data the app
  * reads and writes: users and people search, teams, channels, chats, messages (posting,
- * reactions, hosted images), presence and `$batch`.
+ * reactions, hosted images), presence, `$batch` and change-notification subscriptions.
  */
 import { Hono } from "hono";
 import { randomUUID } from "node:crypto";
@@ -25,6 +25,10 @@ import { Overlay } from "./writes/overlay";
 import { registerPostRoutes } from "./writes/post-routes";
 import { registerReactionRoutes } from "./writes/reaction-routes";
 import { registerWriteControls } from "./writes/control";
+import { registerSubscriptionControls } from "./subscriptions/control";
+import { SubscriptionRegistry } from "./subscriptions/registry";
+import { registerSubscriptionRoutes } from "./subscriptions/routes";
+import { watchOverlay } from "./subscriptions/watch";
 
 export function createGraphService(ctx: EmulatorContext): EmulatedService {
   const datasets = datasetOf(ctx);
@@ -37,11 +41,15 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
     settings: defaultSettings(),
     overlay: new Overlay(ctx.store, datasets),
     writeFaults: new WriteFaults(),
+    subscriptions: new SubscriptionRegistry(),
   };
+  watchOverlay(deps.overlay, deps.subscriptions, datasets);
   // The overlay is a store section: the store's reset already empties it.
   ctx.onReset(() => {
     deps.settings = defaultSettings();
     deps.writeFaults.reset();
+    deps.subscriptions.clear();
+    deps.subscriptions.resetSettings();
   });
 
   const app = new Hono<GraphEnv>();
@@ -62,10 +70,12 @@ export function createGraphService(ctx: EmulatorContext): EmulatedService {
   registerPostRoutes(app, deps);
   registerReactionRoutes(app, deps);
   registerHostedContentRoutes(app, deps);
+  registerSubscriptionRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerBatch(app);
   registerGraphControls(deps, datasets);
   registerWriteControls(deps, datasets);
+  registerSubscriptionControls(deps);
 
   // Graph answers unknown segments with a 400, not a 404.
   app.notFound((c) => {

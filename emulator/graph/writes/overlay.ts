@@ -38,8 +38,16 @@ function selectionKey(selection: DatasetSelection): string {
   return selection.name === "demo" ? "demo" : `large:${selection.chats ?? ""}:${selection.messagesPerChat ?? ""}`;
 }
 
+/** A written message or a reaction change, for change notifications (subscriptions/). */
+export interface OverlayChange {
+  container: ContainerKey;
+  messageId: string;
+  changeType: "created" | "updated";
+}
+
 export class Overlay {
   private readonly section: Section<OverlayState>;
+  private readonly listeners: Array<(change: OverlayChange) => void> = [];
 
   constructor(
     store: Store,
@@ -65,6 +73,14 @@ export class Overlay {
     return data;
   }
 
+  onChange(listener: (change: OverlayChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(change: OverlayChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
   clear(): void {
     Object.assign(this.section.data, this.seed());
     this.section.changed();
@@ -81,6 +97,7 @@ export class Overlay {
   add(container: ContainerKey, message: WrittenMessage): void {
     (this.state.messages[container] ??= []).push(message);
     this.section.changed();
+    this.emit({ container, messageId: message.id, changeType: "created" });
   }
 
   written(container: ContainerKey): WrittenMessage[] {
@@ -130,5 +147,6 @@ export class Overlay {
   private touch(container: ContainerKey, messageId: string, at: string): void {
     (this.state.modified[container] ??= {})[messageId] = at;
     this.section.changed();
+    this.emit({ container, messageId, changeType: "updated" });
   }
 }
