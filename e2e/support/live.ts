@@ -10,11 +10,12 @@ export interface EmulatedSubscription {
   clientState: string | null;
   notificationUrl: string;
   state: string;
+  counters: { delivered: number; failed: number; dropped: number; lifecycleDelivered: number };
 }
 
 export async function subscriptions(resource?: string): Promise<EmulatedSubscription[]> {
-  const { items } = await emulator<{ items: EmulatedSubscription[] }>("/graph/subscriptions");
-  return resource ? items.filter((item) => item.resource === resource) : items;
+  const { subscriptions: all } = await emulator<{ subscriptions: EmulatedSubscription[] }>("/graph/subscriptions");
+  return resource ? all.filter((item) => item.resource === resource) : all;
 }
 
 /** Waits until Graph holds a subscription for the resource, and returns it. */
@@ -23,8 +24,13 @@ export async function subscriptionFor(resource: string): Promise<EmulatedSubscri
   return (await subscriptions(resource))[0]!;
 }
 
-export function lifecycle(id: string, event: "reauthorizationRequired" | "subscriptionRemoved" | "missed") {
-  return emulator(`/graph/subscriptions/${encodeURIComponent(id)}/lifecycle`, { event });
+/** Graph sends a lifecycle event now; `missed` with `dropNext`: after losing that many notifications. */
+export function lifecycle(
+  id: string,
+  event: "reauthorizationRequired" | "subscriptionRemoved" | "missed",
+  options: { dropNext?: number } = {},
+) {
+  return emulator(`/graph/subscriptions/${encodeURIComponent(id)}/lifecycle`, { event, ...options });
 }
 
 /** Someone posts in Teams (not through the app): Graph then notifies the subscriptions. */
