@@ -76,10 +76,11 @@ async function applyChange(subscription: GraphSubscription, topic: MessageTopic,
 async function applyLifecycle(subscription: GraphSubscription, topic: MessageTopic, event: string) {
   const { userId } = subscription;
   logger.info("graph subscription lifecycle event", { event });
-  if (event === "reauthorizationRequired") return reauthorizeSubscription(subscription);
-  if (event !== "subscriptionRemoved" && event !== "missed") return;
-  if (event === "subscriptionRemoved") await recreateSubscription(subscription);
-  // Notifications were (or may have been) lost: the page reads what it missed.
+  if (event === "reauthorizationRequired") await reauthorizeSubscription(subscription);
+  else if (event === "subscriptionRemoved") await recreateSubscription(subscription);
+  else if (event !== "missed") return;
+  // Notifications were (or may have been) lost: while Graph waited for the reauthorization,
+  // before the new subscription, or as `missed` says. The page reads what it missed.
   const connection = await graphConnectionFor(userId);
   await forgetChanged(userId, connection, topic);
   await liveBus().publish(userId, { type: "changed", topic: topicKey(topic) });

@@ -6,9 +6,13 @@ import { clientStateMatches } from "./client-state";
 import type { ChangeNotification, LifecycleNotification } from "./notification-schema";
 import { changeBelongsTo, parseChangedResource, topicOfResource } from "./topics";
 
-/** Graph retries a delivery it thinks failed; an `updated` of the same message within this is one change. */
-const UPDATE_DEDUPE_WINDOW_MS = 10_000;
-const LIFECYCLE_DEDUPE_WINDOW_MS = 60_000;
+/**
+ * A replayed `created` or `deleted` is dropped for as long as its row is kept (a day). An
+ * `updated` (a reaction, an edit) and a lifecycle event recur legitimately for the same
+ * message or subscription, so only a repeat within this window is dropped; one later
+ * reads the current state again, which changes nothing.
+ */
+const REPEAT_WINDOW_MS = 2_000;
 
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");
 
@@ -52,7 +56,7 @@ export async function receiveNotifications(
       continue;
     }
     if ("changeType" in item) {
-      const window = item.changeType === "updated" ? String(Math.floor(now / UPDATE_DEDUPE_WINDOW_MS)) : "";
+      const window = item.changeType === "updated" ? String(Math.floor(now / REPEAT_WINDOW_MS)) : "";
       rows.push({
         dedupeKey: digest("change", item.subscriptionId, item.changeType, item.resource, window),
         subscriptionId: item.subscriptionId,
@@ -66,7 +70,7 @@ export async function receiveNotifications(
           item.subscriptionId,
           item.lifecycleEvent,
           item.subscriptionExpirationDateTime ?? "",
-          String(Math.floor(now / LIFECYCLE_DEDUPE_WINDOW_MS)),
+          String(Math.floor(now / REPEAT_WINDOW_MS)),
         ),
         subscriptionId: item.subscriptionId,
         event: item.lifecycleEvent,
