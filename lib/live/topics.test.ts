@@ -21,7 +21,17 @@ describe("topic keys", () => {
   });
 
   it("refuses anything else without throwing", () => {
-    for (const key of ["", "chat", "chat/", "chat/..", "chat/%E0%A4%A", "chat/a/b", "channel/a", "user/x", "chat/a%2Fb"])
+    for (const key of [
+      "",
+      "chat",
+      "chat/",
+      "chat/..",
+      "chat/%E0%A4%A",
+      "chat/a/b",
+      "channel/a",
+      "user/x",
+      "chat/a%2Fb",
+    ])
       expect(parseTopicKey(key), key).toBeNull();
   });
 });
