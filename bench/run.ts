@@ -4,7 +4,7 @@
  * PostgreSQL database, connects users, runs the scenarios, prints a table and writes
  * bench/results/latest.json (+ one line in history.jsonl). `--no-build` reuses the
  * current `.next`. Scenario names: dashboard, navigation, overhead, all-chats,
- * throttled, client-weight, scale-out.
+ * throttled, client-weight, scale-out, live-latency.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -36,13 +36,23 @@ import { stopAll } from "../scripts/lib/processes.mjs";
 import { allChats } from "./scenarios/all-chats";
 import { clientWeight } from "./scenarios/client-weight";
 import { dashboard } from "./scenarios/dashboard";
+import { liveLatency } from "./scenarios/live-latency";
 import { navigation } from "./scenarios/navigation";
 import { overhead } from "./scenarios/overhead";
 import { scaleOut } from "./scenarios/scale-out";
 import { throttled } from "./scenarios/throttled";
 
 // Order matters: overhead leaves the app's per-tenant pacing with a backlog, so it runs after all-chats.
-const SCENARIOS: Scenario[] = [dashboard, navigation, allChats, overhead, throttled, clientWeight, scaleOut];
+const SCENARIOS: Scenario[] = [
+  dashboard,
+  navigation,
+  liveLatency,
+  allChats,
+  overhead,
+  throttled,
+  clientWeight,
+  scaleOut,
+];
 const LOAD_USERS = 50;
 const FRESH_USERS = 20;
 const RESULTS = path.resolve("bench/results");
