@@ -1,5 +1,6 @@
 import { checkConfiguration } from "./config";
 import { checkDatabase } from "./database";
+import { checkLiveUpdates } from "./live-updates";
 import { checkMicrosoftSignIn } from "./microsoft";
 import { checkNango } from "./nango";
 import { checkRedis } from "./redis";
@@ -8,9 +9,10 @@ import { checkWebhookSigningKey, checkWebhookUrl } from "./webhook";
 
 /** Every check, in checklist order; the independent groups run in parallel. */
 export async function runDoctor(config: DoctorConfig): Promise<CheckResult[]> {
-  const [nango, webhookUrl, database, redis, signIn] = await Promise.all([
+  const [nango, webhookUrl, live, database, redis, signIn] = await Promise.all([
     checkNango(config),
     checkWebhookUrl(config),
+    checkLiveUpdates(config),
     checkDatabase(config.DATABASE_URL, undefined, config.requiredScopes),
     checkRedis(config.REDIS_URL),
     checkMicrosoftSignIn(config),
@@ -20,6 +22,7 @@ export async function runDoctor(config: DoctorConfig): Promise<CheckResult[]> {
     ...nango,
     checkWebhookSigningKey(config),
     webhookUrl,
+    live,
     ...database,
     ...redis,
     signIn,

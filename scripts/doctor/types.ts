@@ -29,7 +29,8 @@ export type DoctorConfig = Pick<
   | "MICROSOFT_TENANT_ID"
   | "MICROSOFT_CLIENT_ID"
   | "MICROSOFT_CLIENT_SECRET"
->;
+> &
+  Partial<Pick<Env, "LIVE_UPDATES" | "GRAPH_NOTIFICATION_URL">>;
 
 export const pass = (title: string, detail: string): CheckResult => ({ title, status: "pass", detail });
 export const fail = (title: string, detail: string, fix: string): CheckResult => ({
