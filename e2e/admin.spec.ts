@@ -12,7 +12,7 @@ import {
   startMicrosoftPopup,
 } from "./support/connect-ui";
 import { alertOn, expect, expectAccessible, test } from "./support/fixtures";
-import { authWebhook, emulator, NANGO_SECRET_KEY, signWebhook, stack } from "./support/stack";
+import { authWebhook, emulator, microsoftTokens, NANGO_SECRET_KEY, signWebhook, stack } from "./support/stack";
 
 test.describe.configure({ mode: "serial" });
 
@@ -113,10 +113,12 @@ test("all users missing a required scope are re-prompted in bulk, and an admin c
   const admin = await signedIn(browser, baseURL, DEMO_ADMIN);
   const alexRow = await userRow(admin.request, DEMO_ALEX.email);
   // Alex's grant predates the Presence.Read scope: seed such a connection and deliver its webhook.
+  const scopes = ["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read"];
   const { connection } = await emulator<{ connection: { connection_id: string } }>("/nango/connections", {
     endUser: { id: alexRow!.id, email: DEMO_ALEX.email, displayName: DEMO_ALEX.name },
     tenantId: DEMO_TENANTS.contoso.id,
-    scopes: ["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "ChannelMessage.Read.All", "Chat.Read"],
+    scopes,
+    ...(await microsoftTokens(DEMO_MICROSOFT_ACCOUNTS.alex.email, scopes)),
   });
   const body = authWebhook({
     connectionId: connection.connection_id,

@@ -3,7 +3,7 @@ import { DEMO_MICROSOFT_ACCOUNTS } from "../emulator/data/demo-accounts";
 import { DEMO_ALEX } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { expect, test } from "./support/fixtures";
-import { authWebhook, emulator, signWebhook, stack } from "./support/stack";
+import { authWebhook, emulator, microsoftTokens, signWebhook, stack } from "./support/stack";
 
 test.describe.configure({ mode: "serial" });
 
@@ -14,10 +14,13 @@ async function appUserId(page: Page): Promise<string> {
   return session.uid;
 }
 
+/** A Nango connection as Alex's completed Connect would leave it: tokens Graph accepts (the app reads /me with them). */
 async function seedNangoConnection(userId: string): Promise<string> {
+  const tokens = await microsoftTokens(DEMO_MICROSOFT_ACCOUNTS.alex.email);
   const { connection } = await emulator<{ connection: { connection_id: string } }>("/nango/connections", {
     endUser: { id: userId, email: DEMO_ALEX.email, displayName: DEMO_ALEX.name },
     tenantId,
+    ...tokens,
   });
   return connection.connection_id;
 }

@@ -26,6 +26,10 @@ export const NON_SESSION_ROUTES: Record<string, string> = {
   "/api/auth/[...nextauth]":
     "next-auth's own endpoints (sign-in, callbacks, sign-out) with its double-submit CSRF token",
   "/api/webhooks/nango": "authenticated by Nango's HMAC signature (webhook-forgery.spec.ts)",
+  "/api/graph/notifications":
+    "Microsoft Graph's change notifications, server to server: authenticated by each subscription's clientState (graph-notifications.spec.ts)",
+  "/api/graph/lifecycle":
+    "Microsoft Graph's lifecycle notifications, server to server: authenticated by each subscription's clientState (graph-notifications.spec.ts)",
   "/api/health":
     "public liveness/readiness probe for load balancers: GET only, no user data (scanned by secrets.spec.ts)",
   "/api/tenant-consent/callback":

@@ -13,7 +13,8 @@ import { DEMO_ADMIN, DEMO_MEGAN } from "../../lib/demo-accounts";
 import { expect, test } from "../support/fixtures";
 import { emulator, signWebhook } from "../support/stack";
 import { apiRoutes, fill, SAMPLE_WRITE_SEGMENTS } from "./routes";
-import { connected, env, signedIn } from "./support";
+import { postAs } from "../support/live";
+import { connected, cookieHeader, env, signedIn } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -54,17 +55,82 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Visits a page and returns its HTML plus every same-origin response body (RSC payloads, JS). */
+/**
+ * Waits until no request but the page's live-update stream has been in flight for
+ * 500 ms. Playwright's "networkidle" never comes while an EventSource is open.
+ */
+async function settled(page: Page, timeout = 15_000): Promise<void> {
+  const inFlight = new Set<import("@playwright/test").Request>();
+  const counts = (request: import("@playwright/test").Request) => request.resourceType() !== "eventsource";
+  const started = (request: import("@playwright/test").Request) => counts(request) && inFlight.add(request);
+  const ended = (request: import("@playwright/test").Request) => inFlight.delete(request);
+  page.on("request", started);
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  try {
+    const deadline = Date.now() + timeout;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      if (inFlight.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 500) return;
+      await page.waitForTimeout(100);
+    }
+  } finally {
+    page.off("request", started);
+    page.off("requestfinished", ended);
+    page.off("requestfailed", ended);
+  }
+}
+
+/**
+ * Visits a page and returns its HTML plus every same-origin response body (RSC payloads,
+ * JS). The live-update stream never ends while the page is open, so its body cannot be
+ * read here: the "live-update stream" step reads it directly.
+ */
 async function visit(page: Page, url: string): Promise<string> {
   const bodies: Promise<string>[] = [];
   const listener = (response: import("@playwright/test").Response) => {
-    if (response.url().startsWith(env.APP_URL)) bodies.push(response.text().catch(() => ""));
+    if (!response.url().startsWith(env.APP_URL) || response.request().resourceType() === "eventsource") return;
+    bodies.push(response.text().catch(() => ""));
   };
   page.on("response", listener);
   await page.goto(url);
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  await settled(page);
   page.off("response", listener);
   return [await page.content(), ...(await Promise.all(bodies))].join("\n");
+}
+
+/** Reads the user's live-update stream for a chat while someone posts in it, until that message arrives. */
+async function liveStreamWhile(cookie: string, chatId: string, post: () => Promise<unknown>): Promise<string> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), 30_000);
+  const topic = `chat/${encodeURIComponent(chatId)}`;
+  let text = "";
+  try {
+    const response = await fetch(`${env.APP_URL}/api/live?topic=${encodeURIComponent(topic)}`, {
+      headers: { cookie, accept: "text/event-stream" },
+      signal: abort.signal,
+    });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let posted = false;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+      // Post once the stream says Graph follows the chat, then wait for the message.
+      if (!posted && text.includes('"type":"status"')) {
+        expect(text, "Graph accepted the chat's subscription").toContain(`"${topic}":true`);
+        posted = true;
+        await post();
+      }
+      if (posted && text.includes('"type":"message"')) break;
+    }
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+  return text;
 }
 
 test("no secret or token in client assets, pages, API responses or logs", async ({ browser }) => {
@@ -114,6 +180,18 @@ test("no secret or token in client assets, pages, API responses or logs", async 
     const anonymous = await browser.newPage({ baseURL: env.APP_URL });
     found.push(...findSecrets(await visit(anonymous, "/signin"), secrets).map((s) => `${s} in /signin`));
     await anonymous.close();
+  });
+
+  await test.step("the live-update stream, while a message arrives", async () => {
+    const { imageSeeds } = await emulator<{ imageSeeds: { chat: { chatId: string; otherMemberEmail: string } } }>(
+      "/graph/dataset",
+    );
+    const { chatId, otherMemberEmail } = imageSeeds.chat;
+    const stream = await liveStreamWhile(await cookieHeader(megan), chatId, () =>
+      postAs({ chatId }, otherMemberEmail, "a message for the secrets scan"),
+    );
+    expect(stream, "the stream carried the new message").toContain('"type":"message"');
+    found.push(...findSecrets(stream, secrets).map((s) => `${s} in GET /api/live`));
   });
 
   await test.step("every GET API route, as a user and as an admin", async () => {

@@ -25,6 +25,21 @@ export async function emulator<T = unknown>(path: string, body?: unknown, method
   return (await response.json()) as T;
 }
 
+/**
+ * Tokens Graph accepts, as a completed Connect would have left them with Nango (default:
+ * every scope the integration asks for): for seeding a Nango connection the app will read through.
+ */
+export async function microsoftTokens(
+  email: string,
+  scopes?: string[],
+): Promise<{ accessToken: string; refreshToken: string }> {
+  const tokens = await emulator<{ access_token: string; refresh_token: string }>("/microsoft/tokens", {
+    email,
+    ...(scopes ? { scopes: [...scopes, "offline_access"] } : {}),
+  });
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
+}
+
 /** Headers Nango puts on a webhook: HMAC-SHA256 of the exact body with the signing key. */
 export function signWebhook(body: string, key = WEBHOOK_SIGNING_KEY): Record<string, string> {
   return signWithKey(body, key);

@@ -1,10 +1,12 @@
 /**
  * Test controls under `/_emulator/microsoft`: revoke or expire a user's grants (to
  * drive AADSTS50173 / AADSTS700082 on the next refresh), switch a tenant's consent
- * policy, list admin-approval requests, pick the token `scope` format, inspect grants.
+ * policy, list admin-approval requests, pick the token `scope` format, inspect grants,
+ * issue a signed-in user's tokens directly.
  */
 import { z } from "zod";
 import { data, tenantGrant, tenantPolicy, type LoginDeps } from "./deps";
+import { issueTokens } from "./tokens";
 
 const who = z.object({ email: z.string().optional(), oid: z.string().optional() });
 const adminConsent = z.object({
@@ -13,6 +15,12 @@ const adminConsent = z.object({
   required: z.boolean().optional(),
   /** true: an admin already granted these scopes (to every client); false: withdraw that; absent: leave as is. */
   granted: z.boolean().optional(),
+});
+
+const tokensBody = z.strictObject({
+  email: z.string(),
+  /** Default: every permission Nango's client asks for, and offline_access. */
+  scopes: z.array(z.string()).min(1).optional(),
 });
 
 const policyBody = z.strictObject({
@@ -29,6 +37,17 @@ export function registerLoginControls(deps: LoginDeps): void {
     if (!user) throw new Error(`unknown user ${body.email ?? body.oid}`);
     return [user.id];
   };
+
+  // What a completed sign-in and consent would have given Nango's client:
+  // tokens Graph accepts, for tests that seed a Nango connection without a browser.
+  api.post("/microsoft/tokens", async (c) => {
+    const body = tokensBody.parse(await c.req.json().catch(() => ({})));
+    const user = data(deps).usersByEmail.get(body.email.toLowerCase());
+    if (!user) return c.json({ error: { code: "not_found", message: `unknown user ${body.email}` } }, 404);
+    const client = deps.clients.find((candidate) => candidate.kind === "nango")!;
+    const scopes = body.scopes ?? [...client.permissions, "offline_access"];
+    return c.json(issueTokens(deps, client, user, scopes, scopes, null));
+  });
 
   // Like "Revoke sessions" in Entra ID: refresh tokens and sign-in sessions die, consent stays.
   api.post("/microsoft/grants/revoke", async (c) => {
