@@ -29,6 +29,7 @@ export async function processNotifications(ids: string[]): Promise<void> {
 
 async function processOne(row: GraphNotification): Promise<void> {
   try {
+    await coalesceWaiting(row);
     const subscription = await db.graphSubscription.findUnique({ where: { id: row.subscriptionId } });
     const topic = subscription ? topicOfResource(subscription.resource) : null;
     if (subscription && topic) {
@@ -53,6 +54,24 @@ async function processOne(row: GraphNotification): Promise<void> {
       final: final || attempts >= MAX_ATTEMPTS,
     });
   }
+}
+
+/**
+ * Other deliveries of the same event (an `updated` of the same message, the same lifecycle
+ * event of the same subscription) still waiting are covered by this one: what it reads or
+ * does next happens after they all arrived. One that arrives later is processed on its own.
+ */
+async function coalesceWaiting(row: GraphNotification): Promise<void> {
+  await db.graphNotification.updateMany({
+    where: {
+      id: { not: row.id },
+      subscriptionId: row.subscriptionId,
+      event: row.event,
+      resource: row.resource,
+      processedAt: null,
+    },
+    data: { processedAt: new Date() },
+  });
 }
 
 async function applyChange(subscription: GraphSubscription, topic: MessageTopic, row: GraphNotification) {

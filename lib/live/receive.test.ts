@@ -69,6 +69,17 @@ describe("receiving Graph notifications", () => {
     expect(await stored()).toBe(2);
   });
 
+  it("stores every delivery of an update or a lifecycle event: they recur legitimately", async () => {
+    const before = await stored();
+    const updated = change({ changeType: "updated" });
+    expect((await receiveNotifications([updated, updated])).ids).toHaveLength(2);
+    const reauth = { subscriptionId: SUBSCRIPTION, clientState: secret, lifecycleEvent: "reauthorizationRequired" };
+    expect((await receiveNotifications([reauth])).ids).toHaveLength(1);
+    // Graph asks again right after the app reauthorized: that one must be acted on too.
+    expect((await receiveNotifications([reauth])).ids).toHaveLength(1);
+    expect(await stored()).toBe(before + 4);
+  });
+
   it("stores a genuine lifecycle event", async () => {
     const received = await receiveNotifications([
       { subscriptionId: SUBSCRIPTION, clientState: secret, lifecycleEvent: "missed" },

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { clientStateMatches } from "./client-state";
@@ -7,12 +7,15 @@ import type { ChangeNotification, LifecycleNotification } from "./notification-s
 import { changeBelongsTo, parseChangedResource, topicOfResource } from "./topics";
 
 /**
- * A replayed `created` or `deleted` is dropped for as long as its row is kept (a day). An
- * `updated` (a reaction, an edit) and a lifecycle event recur legitimately for the same
- * message or subscription, so only a repeat within this window is dropped; one later
- * reads the current state again, which changes nothing.
+ * A `created` or `deleted` is about one event: a replay of it is dropped for as long as
+ * its row is kept (a day). An `updated` (a reaction, an edit) and a lifecycle event recur
+ * legitimately for the same message or subscription, moments apart (two reactions in a
+ * second; Graph asking for reauthorization again just after the last one was done), so
+ * every delivery of those is stored: dropping one that arrived after the previous one was
+ * read or acted on would lose it. Processing coalesces the ones still waiting
+ * (process.ts), so a burst costs one read.
  */
-const REPEAT_WINDOW_MS = 2_000;
+const everyDelivery = () => randomUUID();
 
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");
 
@@ -37,7 +40,6 @@ export async function receiveNotifications(
     select: { id: true, resource: true, clientStateHash: true },
   });
   const byId = new Map(subscriptions.map((subscription) => [subscription.id, subscription]));
-  const now = Date.now();
   const rows: Array<{ dedupeKey: string; subscriptionId: string; event: string; resource: string | null }> = [];
   let ignored = 0;
   for (const item of items) {
@@ -56,22 +58,16 @@ export async function receiveNotifications(
       continue;
     }
     if ("changeType" in item) {
-      const window = item.changeType === "updated" ? String(Math.floor(now / REPEAT_WINDOW_MS)) : "";
+      const once = item.changeType === "updated" ? everyDelivery() : "";
       rows.push({
-        dedupeKey: digest("change", item.subscriptionId, item.changeType, item.resource, window),
+        dedupeKey: digest("change", item.subscriptionId, item.changeType, item.resource, once),
         subscriptionId: item.subscriptionId,
         event: item.changeType,
         resource: item.resource,
       });
     } else {
       rows.push({
-        dedupeKey: digest(
-          "lifecycle",
-          item.subscriptionId,
-          item.lifecycleEvent,
-          item.subscriptionExpirationDateTime ?? "",
-          String(Math.floor(now / REPEAT_WINDOW_MS)),
-        ),
+        dedupeKey: digest("lifecycle", item.subscriptionId, item.lifecycleEvent, everyDelivery()),
         subscriptionId: item.subscriptionId,
         event: item.lifecycleEvent,
         resource: null,
