@@ -170,3 +170,37 @@ test("the dashboard's recent chats reorder when one of them gets a message", asy
   await expect(recent.getByText(news)).toBeVisible();
   await expectNotReloaded(page);
 });
+
+test("after Microsoft stopped accepting the connection, a reconnect makes a chat live again at once", async ({
+  page,
+}) => {
+  // A chat no page has followed yet, its messages read (and cached) while all was well.
+  const { items } = (await (await page.request.get("/api/chats")).json()) as { items: Array<{ id: string }> };
+  const chatId = items.find((chat) => chat.id !== seeds.chat.chatId)!.id;
+  const messagesUrl = `/api/chats/${encodeURIComponent(chatId)}/messages`;
+  expect((await page.request.get(messagesUrl)).status()).toBe(200);
+  const { connection } = (await (await page.request.get("/api/connections")).json()) as {
+    connection: { connectionId: string };
+  };
+  await emulator("/microsoft/grants/revoke", { email: msMegan.email });
+  await emulator(`/nango/connections/${connection.connectionId}/expire`, {});
+  // The chat shows from the cache; subscribing to it is the first call Graph refuses.
+  await page.goto(`/chats/${encodeURIComponent(chatId)}`);
+  await expect(page.locator("[data-live-state]").first()).toHaveAttribute("data-live-state", "snapshot", {
+    timeout: 20_000,
+  });
+  await expect
+    .poll(async () => {
+      const body = (await (await page.request.get("/api/connections")).json()) as { connection: { status: string } };
+      return body.connection.status;
+    })
+    .toBe("needs_reconnect");
+  await ensureConnected(page, msMegan);
+  // At once, not after the minute's pause meant for Graph refusing a subscription itself.
+  await page.goto(`/chats/${encodeURIComponent(chatId)}`);
+  await expectLive(page);
+  const hello = text("After reconnecting");
+  // Megan writes from her phone's Teams app (she is in every chat).
+  await postAs({ chatId }, msMegan.email, hello);
+  await expect(chatMessages(page).getByText(hello)).toBeVisible();
+});
