@@ -1,6 +1,6 @@
 import type { MessageView } from "@/lib/graph/types";
 
-export const newestFirst = (a: MessageView, b: MessageView) => b.createdAt.localeCompare(a.createdAt);
+const newestFirst = (a: MessageView, b: MessageView) => b.createdAt.localeCompare(a.createdAt);
 
 /**
  * A freshly read newest page merged into what the page shows. The read may be older than

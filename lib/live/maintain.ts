@@ -4,7 +4,14 @@ import { isAppError } from "@/lib/errors";
 import type { GraphSubscription } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { MAX_ATTEMPTS, processNotifications } from "./process";
-import { claim, dropSubscription, recreateSubscription, renewMarginMs, renewSubscription } from "./subscriptions";
+import {
+  claim,
+  dropSubscription,
+  isConnectionBroken,
+  recreateSubscription,
+  renewMarginMs,
+  renewSubscription,
+} from "./subscriptions";
 
 /** A notification still unprocessed this long after it arrived was interrupted (a crash, a restart). */
 const STRANDED_AFTER_MS = 15_000;
@@ -49,8 +56,7 @@ async function upkeep(row: GraphSubscription, now: number): Promise<void> {
       code: isAppError(error) ? error.code : undefined,
       error: isAppError(error) ? undefined : error,
     });
-    if (isAppError(error) && ["connection_not_found", "needs_reconnect"].includes(error.code))
-      await db.graphSubscription.deleteMany({ where: { id: row.id } });
+    if (isConnectionBroken(error)) await db.graphSubscription.deleteMany({ where: { id: row.id } });
   }
 }
 

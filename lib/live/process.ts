@@ -6,6 +6,7 @@ import { graphConnectionFor } from "@/lib/graph/connection";
 import { logger } from "@/lib/logger";
 import { liveBus } from "./bus";
 import { fetchChangedMessage, forgetChanged } from "./fetch-change";
+import { happensOnce } from "./receive";
 import { reauthorizeSubscription, recreateSubscription } from "./subscriptions";
 import { parseChangedResource, topicKey, topicOfResource, type MessageTopic } from "./topics";
 
@@ -29,7 +30,7 @@ export async function processNotifications(ids: string[]): Promise<void> {
 
 async function processOne(row: GraphNotification): Promise<void> {
   try {
-    await coalesceWaiting(row);
+    if (!happensOnce(row.event)) await coalesceWaiting(row);
     const subscription = await db.graphSubscription.findUnique({ where: { id: row.subscriptionId } });
     const topic = subscription ? topicOfResource(subscription.resource) : null;
     if (subscription && topic) {
@@ -57,9 +58,10 @@ async function processOne(row: GraphNotification): Promise<void> {
 }
 
 /**
- * Other deliveries of the same event (an `updated` of the same message, the same lifecycle
- * event of the same subscription) still waiting are covered by this one: what it reads or
- * does next happens after they all arrived. One that arrives later is processed on its own.
+ * Other deliveries of the same recurring event (an `updated` of the same message, the same
+ * lifecycle event of the same subscription) still waiting are covered by this one: what it
+ * reads or does next happens after they all arrived. One that arrives later is processed
+ * on its own. A one-time change has no twin to cover (receive.ts drops its replays).
  */
 async function coalesceWaiting(row: GraphNotification): Promise<void> {
   await db.graphNotification.updateMany({

@@ -15,7 +15,7 @@ import { changeBelongsTo, parseChangedResource, topicOfResource } from "./topics
  * read or acted on would lose it. Processing coalesces the ones still waiting
  * (process.ts), so a burst costs one read.
  */
-const everyDelivery = () => randomUUID();
+export const happensOnce = (event: string) => event === "created" || event === "deleted";
 
 const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url");
 
@@ -57,22 +57,17 @@ export async function receiveNotifications(
       logger.warn("ignored a Graph notification", { reason, subscriptionId: item.subscriptionId.slice(0, 64) });
       continue;
     }
-    if ("changeType" in item) {
-      const once = item.changeType === "updated" ? everyDelivery() : "";
-      rows.push({
-        dedupeKey: digest("change", item.subscriptionId, item.changeType, item.resource, once),
-        subscriptionId: item.subscriptionId,
-        event: item.changeType,
-        resource: item.resource,
-      });
-    } else {
-      rows.push({
-        dedupeKey: digest("lifecycle", item.subscriptionId, item.lifecycleEvent, everyDelivery()),
-        subscriptionId: item.subscriptionId,
-        event: item.lifecycleEvent,
-        resource: null,
-      });
-    }
+    const row =
+      "changeType" in item
+        ? { subscriptionId: item.subscriptionId, event: item.changeType, resource: item.resource }
+        : { subscriptionId: item.subscriptionId, event: item.lifecycleEvent, resource: null };
+    // A replay of a one-time change has the same key, which the insert skips (the trailing
+    // empty part keeps the keys of rows stored before); every other delivery gets its own.
+    const dedupeKey =
+      happensOnce(row.event) && row.resource !== null
+        ? digest("change", row.subscriptionId, row.event, row.resource, "")
+        : randomUUID();
+    rows.push({ ...row, dedupeKey });
   }
   if (rows.length === 0) return { ids: [], ignored };
   const stored = await db.graphNotification.createManyAndReturn({

@@ -22,11 +22,12 @@ export const renewMarginMs = () => Math.min(subscriptionLifetimeMs() / 3, 15 * 6
 /** After Graph refused a subscription, the same one is not asked for again this soon. */
 const REFUSED_FOR_MS = 60_000;
 /**
- * Not Graph refusing the subscription but the connection being broken: checked again
- * without a Graph call (graphConnectionFor), so it is not paused for, and a user who
+ * Not Graph refusing the subscription but the connection being broken (or gone): checked
+ * again without a Graph call (graphConnectionFor), so it is not paused for, and a user who
  * reconnects is live again at once.
  */
-const CONNECTION_BROKEN = new Set(["needs_reconnect", "connection_not_found"]);
+export const isConnectionBroken = (error: unknown) =>
+  isAppError(error) && (error.code === "needs_reconnect" || error.code === "connection_not_found");
 
 const inflight = new Map<string, Promise<boolean>>();
 const refusedUntil = new Map<string, number>();
@@ -45,7 +46,7 @@ export function ensureSubscription(userId: string, topic: MessageTopic): Promise
   if (running) return running;
   const work = ensure(userId, resource)
     .catch((error: unknown) => {
-      if (isAppError(error) && CONNECTION_BROKEN.has(error.code)) return false;
+      if (isConnectionBroken(error)) return false;
       refusedUntil.set(key, Date.now() + REFUSED_FOR_MS);
       if (refusedUntil.size > 10_000) refusedUntil.clear();
       logger.warn("live updates unavailable for a conversation: Graph refused the subscription", {
