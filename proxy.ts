@@ -14,6 +14,7 @@
  */
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { needsSignIn } from "@/lib/auth/signed-in-paths";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, CSP_HEADER, newNonce, NONCE_HEADER } from "@/lib/http/content-security-policy";
@@ -45,7 +46,7 @@ export async function proxy(request: NextRequest) {
     );
   }
   if (!needsSignIn(request.nextUrl.pathname)) return pass();
-  const token = await getToken({ req: request, secret: env.AUTH_SECRET });
+  const token = await getToken({ req: request, secret: env.AUTH_SECRET, decode: decodeSessionToken });
   if (token) return pass();
   const signIn = new URL("/signin", request.nextUrl.origin);
   signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);

@@ -8,6 +8,7 @@ import { authLogger } from "./auth-logger";
 import { microsoftProvider } from "./microsoft-provider";
 import { MicrosoftSignInRefused, resolveMicrosoftUser } from "./microsoft-user";
 import { verifyPassword } from "./password";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 /** Sessions last a working day; a session idle longer must sign in again. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -17,6 +18,8 @@ const credentials = z.object({ email: z.string().trim().min(1).max(320), passwor
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // next-auth's own format with the key derived once (lib/auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/signin", error: "/signin" },
   // Forged or stale session cookies are expected: one structured line, not a stack.
   logger: authLogger,

@@ -1,9 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { cache } from "react";
+import { cookies } from "next/headers";
+import { getToken } from "next-auth/jwt";
 import { db } from "@/lib/db";
+import { rememberUserConnection } from "@/lib/dal/connections/find-user-connection";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { authOptions } from "./options";
+import { requestMemo } from "@/lib/http/request-context";
+import { integrationId } from "@/lib/nango/client";
+import { decodeSessionToken } from "./session-token";
 
 export interface CurrentUser {
   id: string;
@@ -13,17 +17,43 @@ export interface CurrentUser {
 }
 
 /**
- * The signed-in user, re-read from the database on every request (once per render):
+ * The signed-in user, re-read from the database on every request (once per request):
  * a locked account, a changed role or a sign-out elsewhere takes effect at once
  * instead of when the 8-hour session cookie expires.
+ *
+ * The cookie is decoded directly rather than through `getServerSession`, which also
+ * re-encrypts a refreshed cookie that a server render can't set anyway, and makes a
+ * CSRF token. The same query reads the user's Teams connection, which the request's
+ * Graph reads then take from the request memo instead of asking again.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({ where: { id: session.uid } });
-  if (!user || user.locked || user.sessionVersion !== session.sv) return null;
+export function getCurrentUser(): Promise<CurrentUser | null> {
+  const memo = requestMemo();
+  let user = memo.get(SIGNED_IN) as Promise<CurrentUser | null> | undefined;
+  if (!user) {
+    user = readSignedInUser();
+    memo.set(SIGNED_IN, user);
+  }
+  return user;
+}
+
+const SIGNED_IN = "signed-in-user";
+
+async function readSignedInUser(): Promise<CurrentUser | null> {
+  // No headers: a session comes from its cookie only, never an Authorization header.
+  const token = await getToken({
+    req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: env.AUTH_SECRET,
+    decode: decodeSessionToken,
+  });
+  if (typeof token?.uid !== "string") return null;
+  const user = await db.user.findUnique({
+    where: { id: token.uid },
+    include: { connections: { where: { integrationId } } },
+  });
+  if (!user || user.locked || user.sessionVersion !== token.sv) return null;
+  rememberUserConnection(user.id, user.connections[0] ?? null);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-});
+}
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();

@@ -3,6 +3,7 @@ import { sharedStore } from "@/lib/redis/shared-store";
 import type { SharedStore } from "@/lib/redis/store";
 import { createLocalCache, type CacheState } from "./cache-local";
 import { createRedisCache } from "./cache-redis";
+import { forgetUserConnection } from "@/lib/dal/connections/find-user-connection";
 
 export interface GraphCache {
   cachedRead<T>(userId: string, key: string, load: () => Promise<T>, options?: { refresh?: boolean }): Promise<T>;
@@ -56,6 +57,8 @@ export function primeCache(userId: string, key: string, value: unknown): void {
  * answering); it never rejects (Redis away: retried when it returns).
  */
 export function invalidateUserCache(userId: string): Promise<void> {
+  // Whatever changed may be the connection row itself: this request reads it again too.
+  forgetUserConnection(userId);
   return cache().invalidateUserCache(userId);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
+import { findUserConnectionForRequest, forgetUserConnection } from "@/lib/dal/connections/find-user-connection";
 import { markNeedsReconnect } from "@/lib/dal/connections/mark-needs-reconnect";
 import { db } from "@/lib/db";
 import { invalidateUserCache } from "./cache";
@@ -25,7 +25,7 @@ const touched = ((globalThis as { __graphTouched?: Map<string, number> }).__grap
  * when they never connected, `needs_reconnect` when Microsoft stopped accepting it.
  */
 export async function graphConnectionFor(userId: string): Promise<GraphConnection> {
-  const row = await findUserConnection(userId);
+  const row = await findUserConnectionForRequest(userId);
   if (!row || row.status === "revoked")
     throw new AppError("connection_not_found", "Connect Microsoft Teams to see your teams and chats.");
   if (row.status === "needs_reconnect")
@@ -64,6 +64,8 @@ export async function markConnectionNeedsReconnect(
   connection: GraphConnection,
   reason: { code: string; message: string },
 ): Promise<void> {
+  // Marked by this call or another: this request's copy of the row is stale either way.
+  if (connection.userId) forgetUserConnection(connection.userId);
   try {
     const { outcome, userId } = await markNeedsReconnect({
       nangoConnectionId: connection.nangoConnectionId,

@@ -2,13 +2,16 @@
  * The current request's id, for log lines. proxy.ts gives every /api request an
  * `x-request-id` (the caller's, if well-formed, else a new UUID); route handlers run
  * inside `withRequestContext`, and lib/logger.ts adds the id to each line it writes.
+ *
+ * It also holds what one request reads once and uses several times (`requestMemo`).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { cache } from "react";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 const WELL_FORMED = /^[\w.:@-]{1,128}$/;
 
-type RequestContext = { requestId: string };
+type RequestContext = { requestId: string; memo: Map<string, unknown> | null };
 const storage = new AsyncLocalStorage<RequestContext>();
 
 /** The incoming id when it is safe to log and echo, otherwise a fresh one. */
@@ -23,5 +26,30 @@ export function currentRequestId(): string | undefined {
 
 /** Runs `fn` with the request's id available to the logger. */
 export function withRequestContext<T>(request: Request, fn: () => T): T {
-  return storage.run({ requestId: requestIdFrom(request.headers) }, fn);
+  const context: RequestContext = { requestId: requestIdFrom(request.headers), memo: new Map() };
+  return storage.run(context, () => {
+    const result = fn();
+    // What the handler read is for the handler: a stream it returns (live updates) runs
+    // on for hours in this context and must see a disconnect or a needs_reconnect.
+    const end = () => {
+      context.memo = null;
+    };
+    if (result instanceof Promise) result.then(end, end);
+    else end();
+    return result;
+  });
+}
+
+// React's `cache` scopes to one server render and does nothing in route handlers (the
+// route's own context serves there); outside both it returns a new map each call.
+const renderMemo = cache(() => new Map<string, unknown>());
+
+/**
+ * What this request has already read, by key: the route handler's context, else the
+ * server render's. Outside a request (scripts, background work) nothing is kept.
+ */
+export function requestMemo(): Map<string, unknown> {
+  const context = storage.getStore();
+  if (context) return context.memo ?? new Map();
+  return renderMemo();
 }
