@@ -122,7 +122,9 @@ export function startEmulator(env: Env) {
 }
 
 export async function startApp(env: Env): Promise<{ pid: number }> {
-  const child = run("app", process.execPath, [path.join(APP_DIR, "server.js")], {
+  // BENCH_CPU_PROF_DIR=<dir> profiles the server (Node 20 refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = run("app", process.execPath, [...profile, path.join(APP_DIR, "server.js")], {
     env: { ...env, NODE_ENV: "production", HOSTNAME: "localhost", PORT: String(APP_PORT) },
   });
   await waitForUrl(`${env.APP_URL}/signin`, { child, timeoutMs: 60_000 });
@@ -211,4 +213,15 @@ export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/**
+ * CPU time a process has used so far (user + system), in ms, from /proc/<pid>/stat.
+ * The kernel counts in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+ */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name (field 2) may hold spaces: count fields after its closing paren.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
