@@ -123,7 +123,9 @@ export function startEmulator(env: Env) {
 
 export async function startApp(env: Env): Promise<{ pid: number }> {
   // BENCH_CPU_PROF_DIR=<dir> profiles the server (Node 20 refuses --cpu-prof in NODE_OPTIONS).
-  const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
   const child = run("app", process.execPath, [...profile, path.join(APP_DIR, "server.js")], {
     env: { ...env, NODE_ENV: "production", HOSTNAME: "localhost", PORT: String(APP_PORT) },
   });

@@ -118,7 +118,10 @@ export const overhead: Scenario = {
 
     // The goal is about cached reads: every user's joined teams are read once (through
     // the tenant's pacing, which spreads 50 first reads over seconds) before the load.
-    await warmEveryUser(ctx, users.map((user) => user.cookie));
+    await warmEveryUser(
+      ctx,
+      users.map((user) => user.cookie),
+    );
     const nextCookie = rotate(users.map((user) => user.cookie));
     const appHeaders = () => ({ cookie: nextCookie() });
     await cannon(`${ctx.appUrl}/api/teams`, appHeaders, WARMUP_S);
