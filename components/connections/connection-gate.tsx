@@ -3,7 +3,7 @@ import { ReconnectBanner } from "@/components/connections/reconnect-banner";
 import { RepromptBanner } from "@/components/connections/reprompt-banner";
 import { findPendingReprompt } from "@/lib/connections/pending-reprompt";
 import { connectUiConfig, offersBasicConnect } from "@/lib/connections/connect-ui-config";
-import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
+import { findUserConnectionForRequest } from "@/lib/dal/connections/find-user-connection";
 import { toConnectionView } from "@/lib/connections/view";
 import { Section } from "@/components/ui/card";
 
@@ -13,7 +13,7 @@ import { Section } from "@/components/ui/card";
  * stopped accepting it.
  */
 export async function ConnectionGate({ userId, children }: { userId: string; children: React.ReactNode }) {
-  const [row, reprompt] = await Promise.all([findUserConnection(userId), findPendingReprompt(userId)]);
+  const [row, reprompt] = await Promise.all([findUserConnectionForRequest(userId), findPendingReprompt(userId)]);
   const config = connectUiConfig();
   if (!row || row.status === "revoked") {
     return (

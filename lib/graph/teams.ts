@@ -9,29 +9,63 @@ import { reshapeChannel, reshapeTeam } from "./reshape";
 import type { ChannelSummary, TeamSummary } from "./types";
 
 /**
- * The user's joined teams with their channel counts: one joinedTeams call, then the
- * channels of every team in `$batch` envelopes (20 teams per round trip) instead of
- * one call per team. A team whose channels could not be read shows no count.
+ * The user's joined teams with their channel counts (the JSON API): the team list, then
+ * the counts for those teams.
  */
-export function getJoinedTeams(userId: string, options?: ReadOptions): Promise<TeamSummary[]> {
+export async function getJoinedTeams(userId: string, options?: ReadOptions): Promise<TeamSummary[]> {
+  const teams = await getJoinedTeamList(userId, options);
+  const counts = await getChannelCounts(userId, teams, options);
+  return teams.map((team) => ({ ...team, channelCount: counts[team.id] ?? null }));
+}
+
+/**
+ * The user's joined teams, without channel counts (`channelCount` null): one Graph round
+ * trip, so a page shows them while the counts are still on their way.
+ */
+export function getJoinedTeamList(userId: string, options?: ReadOptions): Promise<TeamSummary[]> {
   return readGraph(
     userId,
-    "joinedTeams+channelCounts",
+    "joinedTeams",
+    async (connection) =>
+      (await getAllPages<Team>(connection, "/v1.0/me/joinedTeams"))
+        .filter((team): team is Team & { id: string } => typeof team.id === "string")
+        .map((team) => reshapeTeam(team)),
+    options,
+  );
+}
+
+/**
+ * Channel counts of these teams, by team id: their channels in `$batch` envelopes (20
+ * teams per round trip) instead of one call per team. A team whose channels could not
+ * be read has no count (null). The key names the teams, so a changed list is recounted.
+ */
+export function getChannelCounts(
+  userId: string,
+  teams: TeamSummary[],
+  options?: ReadOptions,
+): Promise<Record<string, number | null>> {
+  const ids = teams.map((team) => team.id).sort();
+  return readGraph(
+    userId,
+    `channelCounts:${ids.join(",")}`,
     async (connection) => {
-      const teams = await getAllPages<Team>(connection, "/v1.0/me/joinedTeams");
-      const valid = teams.filter((team): team is Team & { id: string } => typeof team.id === "string");
-      const requests = valid.map((team, i) => ({ id: String(i), url: graphPath`/teams/${team.id}/channels` }));
-      const counts = requests.length > 0 ? await graphBatch(connection, requests) : new Map();
-      return valid.map((team, i) => {
-        const result = counts.get(String(i));
+      if (teams.length === 0) return {};
+      const requests = teams.map((team, i) => ({ id: String(i), url: graphPath`/teams/${team.id}/channels` }));
+      const results = await graphBatch(connection, requests);
+      const counts: Record<string, number | null> = {};
+      teams.forEach((team, i) => {
+        const result = results.get(String(i));
         const body = result?.body as { value?: Channel[]; "@odata.nextLink"?: string } | undefined;
         const value = result?.status === 200 && Array.isArray(body?.value) ? body.value : null;
-        const summary = reshapeTeam(team, value ? value.length : null);
+        counts[team.id] = value ? value.length : null;
         // A complete channel list is all the team page needs: keep it for that page.
         if (value && !body?.["@odata.nextLink"])
-          primeGraph(userId, connection, teamKey(team.id), { team: summary, channels: value.map(reshapeChannel) });
-        return summary;
+          primeGraph(userId, connection, teamKey(team.id), {
+            team: { ...team, channelCount: value.length },
+            channels: value.map(reshapeChannel),
+          });
       });
+      return counts;
     },
     options,
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
+import { cache, Suspense } from "react";
 import { ChatRow } from "@/components/chats/chat-row";
 import { ConnectionGate } from "@/components/connections/connection-gate";
 import { settle } from "@/components/ui/settle";
@@ -17,26 +17,45 @@ import { requireUser } from "@/lib/auth/session";
 import { getRecentChats } from "@/lib/graph/chats";
 import { getMyPresence } from "@/lib/graph/presence";
 import { refreshAllowed } from "@/lib/http/page-refresh";
-import { getJoinedTeams } from "@/lib/graph/teams";
+import { getChannelCounts, getJoinedTeamList } from "@/lib/graph/teams";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 type Props = { searchParams: Promise<{ refresh?: string }> };
 
+/**
+ * The page's three Graph reads, once per render. The page starts them before the
+ * connection check (Next's preload pattern), so their round trips overlap its database
+ * queries; the sections await the same promises. Errors are settled into what the
+ * sections show; the catch only keeps a read nobody awaits (no working connection) from
+ * being reported as unhandled.
+ */
+const dashboardReads = cache((userId: string, refresh: boolean) => {
+  const reads = {
+    presence: settle(getMyPresence(userId, { refresh })),
+    teams: settle(getJoinedTeamList(userId, { refresh })),
+    chats: settle(getRecentChats(userId, 8, { refresh })),
+  };
+  for (const read of Object.values(reads)) read.catch(() => undefined);
+  return reads;
+});
+
 async function Presence({ userId, refresh }: { userId: string; refresh: boolean }) {
-  const result = await settle(getMyPresence(userId, { refresh }));
+  const result = await dashboardReads(userId, refresh).presence;
   if (result.error) return <p className="text-sm text-slate-500">Presence unavailable ({result.error.message})</p>;
   return <PresenceBadge presence={result.data} />;
 }
 
 async function Teams({ userId, refresh }: { userId: string; refresh: boolean }) {
-  const result = await settle(getJoinedTeams(userId, { refresh }));
+  const result = await dashboardReads(userId, refresh).teams;
   if (result.error) return <GraphErrorState error={result.error} title="Your teams could not be loaded" />;
-  return <TeamsList teams={result.data} />;
+  // Asked now, shown by each card when it arrives: the teams don't wait for their counts.
+  const counts = settle(getChannelCounts(userId, result.data, { refresh }));
+  return <TeamsList teams={result.data} counts={counts} />;
 }
 
 async function RecentChats({ userId, refresh }: { userId: string; refresh: boolean }) {
-  const result = await settle(getRecentChats(userId, 8, { refresh }));
+  const result = await dashboardReads(userId, refresh).chats;
   if (result.error) return <GraphErrorState error={result.error} title="Your chats could not be loaded" />;
   if (result.data.length === 0) return <EmptyState>You have no chats yet.</EmptyState>;
   return (
@@ -51,6 +70,7 @@ async function RecentChats({ userId, refresh }: { userId: string; refresh: boole
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireUser();
   const refresh = (await searchParams).refresh === "1" && (await refreshAllowed(user.id));
+  dashboardReads(user.id, refresh);
   return (
     <>
       <PageHeader
