@@ -25,7 +25,8 @@ export function SignOutButton() {
       window.location.href = url ?? "/signin";
     } catch {
       // next-auth's own sign-out page asks once more and signs out without this script.
-      window.location.href = "/api/auth/signout";
+      // A full page load (not the router): it is an API route, and no client state survives.
+      window.location.href = new URL("/api/auth/signout", window.location.origin).href;
     }
   }
   return (
