@@ -57,7 +57,7 @@ const SCENARIOS: Scenario[] = [
   sendMessage,
 ];
 const LOAD_USERS = 50;
-const FRESH_USERS = 20;
+const FRESH_USERS = 24;
 const RESULTS = path.resolve("bench/results");
 
 const args = process.argv.slice(2);

@@ -32,11 +32,25 @@ test("all chats lists every chat across pages, and filters by name", async ({ pa
     /All 130 chats loaded/,
     { timeout: 30_000 },
   );
-  await expect(page.getByRole("list", { name: "Chats" }).getByRole("listitem")).toHaveCount(130);
+  // A virtual list: only the rows near the screen are in the page, each saying its place
+  // in the whole set; scrolling to the end brings the last one.
+  const rows = page.getByRole("list", { name: "Chats" }).getByRole("listitem");
+  await expect(rows.first()).toHaveAttribute("aria-setsize", "130");
+  expect(await rows.count()).toBeLessThan(130);
+  // Rows are measured as they render, so the end may move once more: scroll again, as a user would.
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(rows.last()).toHaveAttribute("aria-posinset", "130", { timeout: 1_000 });
+    await expect(rows.last()).toBeInViewport({ timeout: 1_000 });
+  }).toPass();
   await page.getByLabel("Filter chats by name").fill("Hiring loop");
-  const filtered = page.getByRole("list", { name: "Chats" }).getByRole("listitem");
-  await expect(filtered.first()).toContainText("Hiring loop");
-  expect(await filtered.count()).toBeLessThan(130);
+  await expect(rows.first()).toContainText("Hiring loop");
+  await expect(page.getByRole("status").filter({ hasText: /Showing \d+\./ })).toBeVisible();
+  const shown = Number(await rows.first().getAttribute("aria-setsize"));
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(130);
+  await expect(rows).toHaveCount(shown);
+  for (const row of await rows.all()) await expect(row).toContainText(/Hiring loop/i);
   await expectAccessible(page);
 });
 

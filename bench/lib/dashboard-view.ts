@@ -1,4 +1,5 @@
 /** One dashboard request and the bench's verdict on it, shared by every scenario that loads it. */
+import { readStreamed } from "./stream-timing";
 
 export interface DashboardView {
   status: number;
@@ -12,27 +13,14 @@ export interface DashboardView {
 }
 
 export async function viewDashboard(appUrl: string, cookie: string, path = "/dashboard"): Promise<DashboardView> {
-  const started = performance.now();
-  const response = await fetch(`${appUrl}${path}`, { headers: { cookie }, redirect: "manual" });
-  // Read as it streams: a streamed section is shown the moment its chunk arrives.
-  let html = "";
-  let firstPaintMs: number | null = null;
-  const decoder = new TextDecoder();
-  const reader = response.body!.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    html += decoder.decode(read.value, { stream: true });
-    if (firstPaintMs === null && html.includes(TEAMS) && html.includes(CHATS))
-      firstPaintMs = performance.now() - started;
-  }
-  html += decoder.decode();
-  const ms = performance.now() - started;
+  const { status, html, ms, markersMs } = await readStreamed(`${appUrl}${path}`, cookie, [TEAMS, CHATS]);
   const ok =
-    response.status === 200 &&
+    status === 200 &&
     html.includes(TEAMS) &&
     html.includes(CHATS) &&
     !html.includes("data-error-code=") &&
     !html.includes("Presence unavailable");
-  return { status: response.status, ok, html, ms, firstPaintMs };
+  return { status, ok, html, ms, firstPaintMs: markersMs };
 }
 
 const TEAMS = 'aria-label="Joined teams"';

@@ -1,21 +1,18 @@
 "use client";
 
-import { memo, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ChatSummary, Paged } from "@/lib/graph/types";
-import { ChatRow } from "./chat-row";
+import { VirtualChatList } from "./virtual-chat-list";
 import { api, errorMessage } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorView } from "@/components/ui/error-view";
 import { fieldClasses } from "@/components/ui/field";
 
-// Rows already shown never change: skip re-rendering thousands of them on every page.
-const Row = memo(ChatRow);
-
 /**
  * Every chat, not just Graph's first page: starts from the server-rendered first page
  * and keeps following our cursor (a signed wrapper of Graph's nextLink) until the end,
- * showing progress. The filter works on what has loaded so far.
+ * showing progress. The filter works on what has loaded so far, while loading goes on.
  */
 export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
   const [chats, setChats] = useState(initial.items);
@@ -105,11 +102,7 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
       ) : visible.length === 0 ? (
         <EmptyState>No chat matches “{filter}”.</EmptyState>
       ) : (
-        <ul aria-label="Chats" className="divide-y divide-slate-200 dark:divide-slate-800">
-          {visible.map((chat) => (
-            <Row key={chat.id} chat={chat} />
-          ))}
-        </ul>
+        <VirtualChatList chats={visible} />
       )}
     </div>
   );

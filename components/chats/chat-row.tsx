@@ -1,12 +1,18 @@
 import Link from "next/link";
+import type { LiHTMLAttributes, Ref } from "react";
 import { formatWhen } from "@/components/ui/format";
 import { CHAT_TYPE_LABEL } from "./chat-type";
 import type { ChatSummary } from "@/lib/graph/types";
 
-/** One chat in a list: title, type, last message preview and time. */
-export function ChatRow({ chat }: { chat: ChatSummary }) {
+type RowProps = Omit<LiHTMLAttributes<HTMLLIElement>, "className" | "children"> & { ref?: Ref<HTMLLIElement> };
+
+/**
+ * One chat in a list: title, type, last message preview and time. `rowProps` go on the
+ * list item (a virtual list's measuring ref, position in the set).
+ */
+export function ChatRow({ chat, ...rowProps }: { chat: ChatSummary } & RowProps) {
   return (
-    <li className="min-w-0 py-3">
+    <li className="min-w-0 py-3" {...rowProps}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         {/* No prefetch: a list of thousands of chats would prefetch every visible row. */}
         <Link
