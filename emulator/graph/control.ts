@@ -65,9 +65,9 @@ export function registerGraphControls(deps: GraphDeps, datasets: DatasetHolder):
   api.post("/graph/dataset", async (c) => {
     const started = performance.now();
     datasets.select(datasetBody.parse(await c.req.json()));
-    // What was written, and who watched it, belongs to the old data.
+    // What was written, and who watched it, belongs to the old data: the watchers are told.
     deps.overlay.clear();
-    deps.subscriptions.clear();
+    deps.subscriptions.removeAll();
     return c.json({ ...summary(datasets), generatedMs: Math.round(performance.now() - started) });
   });
 }

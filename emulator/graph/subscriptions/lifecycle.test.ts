@@ -117,6 +117,13 @@ describe("lifecycle notifications", () => {
     expect(await queuedFor(posted.body.id)).toEqual([]);
   });
 
+  it("a dataset switch removes every subscription and tells each subscriber with subscriptionRemoved", async () => {
+    const s = await subscribe(t, receiver, meganChat(t).resource, withLifecycle());
+    await t.emu.control("/graph/dataset", { name: "demo" });
+    await receiver.waitFor(lifecycleEvent(s.id, "subscriptionRemoved"));
+    expect((await t.graph(`/subscriptions/${s.id}`)).status).toBe(404);
+  });
+
   it("missed with dropNext: the next notification is lost silently, then missed arrives", async () => {
     const { chat, resource } = meganChat(t, 3);
     const s = await subscribe(t, receiver, resource, withLifecycle());

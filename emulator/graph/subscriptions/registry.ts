@@ -79,6 +79,15 @@ export class SubscriptionRegistry {
     this.validations.length = 0;
   }
 
+  /**
+   * Graph removed every subscription (the data they watched is gone): each subscriber is
+   * told with `subscriptionRemoved`, as Graph does, instead of being left to wait for
+   * notifications that will never come.
+   */
+  removeAll(): void {
+    for (const record of [...this.subscriptions.values()]) this.lifecycle(record, "subscriptionRemoved");
+  }
+
   resetSettings(): void {
     this.settings = defaultSubscriptionSettings();
   }
