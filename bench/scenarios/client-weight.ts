@@ -6,8 +6,8 @@
  * /dashboard's first load: it is loaded on click.
  *
  * The framework's share is the root main files every page loads (React, Next's client
- * runtime); the app's share is the rest: the chunks of the route's own client components
- * and the libraries they import.
+ * runtime) and the chunks Next's own client entries list; the app's share is the rest:
+ * the chunks of the route's own client components and the libraries they import.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -66,7 +66,12 @@ export function measureClientWeight(dir = APP_DIR): { routes: RouteWeight[]; sdk
     const files = new Set<string>(build.rootMainFiles);
     for (const chunks of Object.values(manifest?.entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk);
     const bytes = [...files].reduce((sum, file) => sum + gzipSize(file), 0);
-    const frameworkBytes = build.rootMainFiles.reduce((sum, file) => sum + gzipSize(file), 0);
+    // Next's own client entries (its built-in error boundary, the layout router) name the
+    // chunks the framework needs beyond the root main files.
+    const framework = new Set<string>(build.rootMainFiles);
+    for (const [name, chunks] of Object.entries(manifest?.entryJSFiles ?? {}))
+      if (name.startsWith("[project]/node_modules/next/")) for (const chunk of chunks) framework.add(chunk);
+    const frameworkBytes = [...framework].reduce((sum, file) => sum + gzipSize(file), 0);
     result.push({
       route,
       files: files.size,
