@@ -9,9 +9,20 @@ type Get = <T>(endpoint: string) => Promise<T>;
 export function naiveClient(nango: Nango, integrationId: string, connectionId: string) {
   const get: Get = async (endpoint) =>
     (await nango.get({ endpoint, connectionId, providerConfigKey: integrationId, retries: 0 })).data as never;
+  const roundTrip = () => get("/v1.0/me");
   return {
     /** One Graph round trip through the proxy. */
-    roundTrip: () => get("/v1.0/me"),
+    roundTrip,
+    /** How long each of `count` round trips took, one after another (ms). */
+    async roundTrips(count: number): Promise<number[]> {
+      const times: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const started = performance.now();
+        await roundTrip();
+        times.push(performance.now() - started);
+      }
+      return times;
+    },
     /** Presence, joined teams, each team's channels, recent chats. */
     async dashboard() {
       await get("/v1.0/me/presence");

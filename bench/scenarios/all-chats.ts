@@ -22,12 +22,7 @@ export const allChats: Scenario = {
     try {
       await ctx.control("/latency", { service: "graph", fixedMs: LATENCY_MS });
       const naive = naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId);
-      const rtt: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        const started = performance.now();
-        await naive.roundTrip();
-        rtt.push(performance.now() - started);
-      }
+      const rtt = await naive.roundTrips(10);
       const roundTrip = summarize(rtt).median;
       const pages = Math.ceil(CHATS / PAGE);
 

@@ -23,12 +23,7 @@ export const dashboard: Scenario = {
     await ctx.control("/latency", { service: "graph", fixedMs: LATENCY_MS });
     const naive = naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId);
     for (let i = 0; i < 3; i++) await naive.roundTrip();
-    const rtt: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      await naive.roundTrip();
-      rtt.push(performance.now() - started);
-    }
+    const rtt = await naive.roundTrips(20);
     const naiveTimes: number[] = [];
     await ctx.control("/counters", undefined, "DELETE");
     for (let i = 0; i < 6; i++) {

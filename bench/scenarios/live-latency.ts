@@ -23,12 +23,7 @@ export const liveLatency: Scenario = {
     await ctx.control("/graph/dataset", { name: "demo" });
     await ctx.control("/latency", { service: "graph", fixedMs: LATENCY_MS });
     const naive = naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId);
-    const rtt: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const started = performance.now();
-      await naive.roundTrip();
-      rtt.push(performance.now() - started);
-    }
+    const rtt = await naive.roundTrips(10);
     const { chat } = (await ctx.control<{ imageSeeds: Seeds }>("/graph/dataset")).imageSeeds;
     const browser = await ctx.browser();
     const context = await browser.newContext({ baseURL: ctx.appUrl, storageState: ctx.megan.storageState });

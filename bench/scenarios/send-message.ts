@@ -44,12 +44,7 @@ export const sendMessage: Scenario = {
     }
 
     const naive = naiveClient(ctx.nango, ctx.integrationId, ctx.megan.connectionId);
-    const rtt: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const started = performance.now();
-      await naive.roundTrip();
-      rtt.push(performance.now() - started);
-    }
+    const rtt = await naive.roundTrips(10);
 
     const { chat } = (await ctx.control<{ imageSeeds: { chat: { chatId: string } } }>("/graph/dataset")).imageSeeds;
     await page.goto(`/chats/${encodeURIComponent(chat.chatId)}`);
