@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { logger } from "@/lib/logger";
-import { currentRequestId, requestIdFrom, withRequestContext } from "./request-context";
+import { currentRequestId, outsideRequest, requestIdFrom, withRequestContext } from "./request-context";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -25,5 +25,23 @@ describe("request ids", () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "inside", requestId: "req-1", accessToken: "[redacted]" });
     expect(JSON.parse(lines[1]!)).not.toHaveProperty("requestId");
     expect(currentRequestId()).toBeUndefined();
+  });
+
+  it("a timer the first request starts for the whole process logs no request's id", async () => {
+    const request = new Request("http://localhost/api/live", { headers: { "x-request-id": "first-caller" } });
+    const seen: Array<string | undefined> = [];
+    let inherited: NodeJS.Timeout | undefined;
+    let detached: NodeJS.Timeout | undefined;
+    await withRequestContext(request, async () => {
+      inherited = setInterval(() => seen.push(`inherited:${currentRequestId()}`), 2);
+      detached = outsideRequest(() => setInterval(() => seen.push(`detached:${currentRequestId()}`), 2));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(inherited);
+    clearInterval(detached);
+    // What an ordinary timer does (why outsideRequest exists), and what outsideRequest gives.
+    expect(seen).toContain("inherited:first-caller");
+    expect(seen).toContain("detached:undefined");
+    expect(seen).not.toContain("detached:first-caller");
   });
 });

@@ -40,6 +40,15 @@ export function withRequestContext<T>(request: Request, fn: () => T): T {
   });
 }
 
+/**
+ * Runs `fn` outside any request. For what lives as long as the process (timers,
+ * connections, their event handlers): started inside the request that happened to need
+ * it first, it would otherwise log that request's id for the rest of the process's life.
+ */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 // React's `cache` scopes to one server render and does nothing in route handlers (the
 // route's own context serves there); outside both it returns a new map each call.
 const renderMemo = cache(() => new Map<string, unknown>());

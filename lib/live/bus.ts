@@ -1,6 +1,7 @@
 import "server-only";
 import { parseDatabaseUrl } from "@/lib/db/database-url";
 import { env } from "@/lib/env";
+import { outsideRequest } from "@/lib/http/request-context";
 import { sharedStore } from "@/lib/redis/shared-store";
 import { createLocalBus } from "./bus-local";
 import { createPostgresBus } from "./bus-postgres";
@@ -32,11 +33,10 @@ export function liveBus(): LiveBus {
   if (holder.__liveBus) return holder.__liveBus;
   const store = sharedStore();
   const database = parseDatabaseUrl(env.DATABASE_URL);
-  holder.__liveBus = store
-    ? createRedisBus(store)
-    : database.kind === "postgres"
-      ? createPostgresBus(database.url)
-      : createLocalBus();
+  // Its listener connection and handlers outlive the request that asked first.
+  holder.__liveBus = outsideRequest(() =>
+    store ? createRedisBus(store) : database.kind === "postgres" ? createPostgresBus(database.url) : createLocalBus(),
+  );
   return holder.__liveBus;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import type { GraphSubscription } from "@/lib/generated/prisma/client";
+import { outsideRequest } from "@/lib/http/request-context";
 import { logger } from "@/lib/logger";
 import { MAX_ATTEMPTS, processNotifications } from "./process";
 import {
@@ -71,12 +72,13 @@ export function startLiveUpkeep(): void {
   if (holder.__liveUpkeep) return;
   const every = Math.max(2_000, Math.min(30_000, renewMarginMs() / 3));
   let running = false;
-  holder.__liveUpkeep = setInterval(() => {
+  const pass = () => {
     if (running) return;
     running = true;
     maintainLiveUpdates()
       .catch((error: unknown) => logger.warn("live updates upkeep failed", { error }))
       .finally(() => (running = false));
-  }, every);
+  };
+  holder.__liveUpkeep = outsideRequest(() => setInterval(pass, every));
   holder.__liveUpkeep.unref();
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { outsideRequest } from "@/lib/http/request-context";
 import { createSharedStore, type SharedStore } from "./store";
 
 const holder = globalThis as { __sharedStore?: SharedStore | null };
@@ -12,6 +13,7 @@ const holder = globalThis as { __sharedStore?: SharedStore | null };
  */
 export function sharedStore(): SharedStore | null {
   if (holder.__sharedStore !== undefined) return holder.__sharedStore;
-  holder.__sharedStore = env.REDIS_URL ? createSharedStore(env.REDIS_URL) : null;
+  // Its connection (and its error handler) outlive the request that asked first.
+  holder.__sharedStore = env.REDIS_URL ? outsideRequest(() => createSharedStore(env.REDIS_URL!)) : null;
   return holder.__sharedStore;
 }
