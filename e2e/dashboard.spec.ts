@@ -26,6 +26,25 @@ test("the dashboard shows every joined team, recent chats and presence", async (
   await expectAccessible(page);
 });
 
+test("a returning user's dashboard asks Graph once: teams with channel counts, chats and presence in one $batch", async ({
+  page,
+}) => {
+  // Seen once: the app now remembers Megan's teams.
+  await page.goto("/dashboard");
+  const teams = page.getByRole("list", { name: "Joined teams" });
+  await expect(teams.getByText(/^\d+ channels?$/)).toHaveCount(8);
+  await emulator("/counters", undefined, "DELETE");
+  // A refresh reads everything again, as a view after the cache expired does.
+  await page.goto("/dashboard?refresh=1");
+  await expect(teams.getByText(/^\d+ channels?$/)).toHaveCount(8);
+  await expect(page.getByRole("list", { name: "Recent chats" }).getByRole("listitem")).toHaveCount(8);
+  await expect(page.getByLabel(/Your Teams presence/)).toBeVisible();
+  const { byRoute } = await emulator<{ byRoute: Record<string, number> }>("/counters?service=graph");
+  // The live stream's subscriptions are not the page's reads.
+  const reads = Object.fromEntries(Object.entries(byRoute).filter(([route]) => !route.includes("/subscriptions")));
+  expect(reads).toEqual({ "POST /v1.0/$batch": 1 });
+});
+
 test("all chats lists every chat across pages, and filters by name", async ({ page }) => {
   await page.goto("/chats");
   await expect(page.getByRole("status").filter({ hasText: /All \d+ chats loaded/ })).toHaveText(

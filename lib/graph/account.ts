@@ -29,6 +29,7 @@ export async function readAccountIdentity(
   const connection: GraphConnection = {
     userId: null,
     mappingId: null,
+    teamIds: [],
     nangoConnectionId,
     tenantKey: `connection:${nangoConnectionId}`,
     accountEmail: null,

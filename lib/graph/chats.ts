@@ -43,17 +43,22 @@ export async function getChatsPage(
 
 /** The few most recent chats, for the dashboard. */
 export async function getRecentChats(userId: string, count = 8, options?: ReadOptions): Promise<ChatSummary[]> {
-  const endpoint = chatsEndpoint(count);
+  const endpoint = recentChatsEndpoint(count);
   return readGraph(
     userId,
     endpoint,
-    async (connection) => {
-      const { items } = await getPage<Chat>(connection, endpoint);
-      primeChats(userId, connection, items);
-      return items.map((chat) => reshapeChat(chat, connection.accountEmail));
-    },
+    async (connection) => recentChatsFrom(userId, connection, (await getPage<Chat>(connection, endpoint)).items),
     options,
   );
+}
+
+/** The recent chats' endpoint, which is also their cache key. */
+export const recentChatsEndpoint = (count: number) => chatsEndpoint(count);
+
+/** Graph's chats as the pages show them; each chat with its whole membership is kept for its own page. */
+export function recentChatsFrom(userId: string, connection: GraphConnection, chats: Chat[]): ChatSummary[] {
+  primeChats(userId, connection, chats);
+  return chats.map((chat) => reshapeChat(chat, connection.accountEmail));
 }
 
 /** One chat and all its members, fetched in parallel. */

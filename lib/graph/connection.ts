@@ -15,6 +15,8 @@ export interface GraphConnection {
   /** Pacing key: the Microsoft tenant (or the user when the tenant is unknown). */
   tenantKey: string;
   accountEmail: string | null;
+  /** The joined teams' ids as last read (empty when never read). */
+  teamIds: readonly string[];
 }
 
 const TOUCH_EVERY_MS = 60_000;
@@ -37,6 +39,7 @@ export async function graphConnectionFor(userId: string): Promise<GraphConnectio
     nangoConnectionId: row.nangoConnectionId,
     tenantKey: row.tenantId ?? `user:${userId}`,
     accountEmail: row.accountEmail,
+    teamIds: row.teamIds,
   };
 }
 

@@ -8,9 +8,11 @@ import type { PresenceView } from "./types";
 export function getMyPresence(userId: string, options?: ReadOptions): Promise<PresenceView> {
   return readGraph(
     userId,
-    "presence",
+    PRESENCE_KEY,
     async (connection) =>
       reshapePresence((await graphRequest<Presence>(connection, { endpoint: "/v1.0/me/presence" })).data),
     options,
   );
 }
+
+export const PRESENCE_KEY = "presence";

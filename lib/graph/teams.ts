@@ -1,6 +1,9 @@
 import "server-only";
 import type { Channel, Team } from "@microsoft/microsoft-graph-types";
-import { graphBatch } from "./batch";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { graphBatch, type BatchResult } from "./batch";
+import type { GraphConnection } from "./connection";
 import { graphPath } from "./ids";
 import { getAllPages } from "./paging";
 import { primeGraph, readGraph, type ReadOptions } from "./read";
@@ -25,51 +28,98 @@ export async function getJoinedTeams(userId: string, options?: ReadOptions): Pro
 export function getJoinedTeamList(userId: string, options?: ReadOptions): Promise<TeamSummary[]> {
   return readGraph(
     userId,
-    "joinedTeams",
-    async (connection) =>
-      (await getAllPages<Team>(connection, "/v1.0/me/joinedTeams"))
-        .filter((team): team is Team & { id: string } => typeof team.id === "string")
-        .map((team) => reshapeTeam(team)),
+    JOINED_TEAMS_KEY,
+    async (connection) => {
+      const teams = joinedTeamsFrom(await getAllPages<Team>(connection, "/v1.0/me/joinedTeams"));
+      rememberTeamIds(connection, teams);
+      return teams;
+    },
     options,
   );
+}
+
+export const JOINED_TEAMS_KEY = "joinedTeams";
+
+export function joinedTeamsFrom(teams: Team[]): TeamSummary[] {
+  return teams
+    .filter((team): team is Team & { id: string } => typeof team.id === "string")
+    .map((team) => reshapeTeam(team));
 }
 
 /**
  * Channel counts of these teams, by team id: their channels in `$batch` envelopes (20
  * teams per round trip) instead of one call per team. A team whose channels could not
- * be read has no count (null). The key names the teams, so a changed list is recounted.
+ * be read has no count (null).
  */
 export function getChannelCounts(
   userId: string,
   teams: TeamSummary[],
   options?: ReadOptions,
 ): Promise<Record<string, number | null>> {
-  const ids = teams.map((team) => team.id).sort();
   return readGraph(
     userId,
-    `channelCounts:${ids.join(",")}`,
+    channelCountsKey(teams),
     async (connection) => {
       if (teams.length === 0) return {};
-      const requests = teams.map((team, i) => ({ id: String(i), url: graphPath`/teams/${team.id}/channels` }));
-      const results = await graphBatch(connection, requests);
-      const counts: Record<string, number | null> = {};
-      teams.forEach((team, i) => {
-        const result = results.get(String(i));
-        const body = result?.body as { value?: Channel[]; "@odata.nextLink"?: string } | undefined;
-        const value = result?.status === 200 && Array.isArray(body?.value) ? body.value : null;
-        counts[team.id] = value ? value.length : null;
-        // A complete channel list is all the team page needs: keep it for that page.
-        if (value && !body?.["@odata.nextLink"])
-          primeGraph(userId, connection, teamKey(team.id), {
-            team: { ...team, channelCount: value.length },
-            channels: value.map(reshapeChannel),
-          });
-      });
-      return counts;
+      const requests = teams.map((team) => channelsRequest(team.id));
+      return channelCountsFrom(userId, connection, teams, await graphBatch(connection, requests));
     },
     options,
   );
 }
+
+/** The cache key of these teams' counts: it names the teams, so a changed list is recounted. */
+export const channelCountsKey = (teams: TeamSummary[]) =>
+  `channelCounts:${teams
+    .map((team) => team.id)
+    .sort()
+    .join(",")}`;
+
+/** A team's channels as an item of a `$batch` (its id names the team). */
+export const channelsRequest = (teamId: string) => ({
+  id: `channels:${teamId}`,
+  url: graphPath`/teams/${teamId}/channels`,
+});
+
+/**
+ * The counts from the teams' `channelsRequest` answers. A complete channel list is all
+ * the team page needs: it is kept for that page.
+ */
+export function channelCountsFrom(
+  userId: string,
+  connection: GraphConnection,
+  teams: TeamSummary[],
+  results: Map<string, BatchResult>,
+): Record<string, number | null> {
+  const counts: Record<string, number | null> = {};
+  for (const team of teams) {
+    const result = results.get(channelsRequest(team.id).id);
+    const body = result?.body as { value?: Channel[]; "@odata.nextLink"?: string } | undefined;
+    const value = result?.status === 200 && Array.isArray(body?.value) ? body.value : null;
+    counts[team.id] = value ? value.length : null;
+    if (value && !body?.["@odata.nextLink"])
+      primeGraph(userId, connection, teamKey(team.id), {
+        team: { ...team, channelCount: value.length },
+        channels: value.map(reshapeChannel),
+      });
+  }
+  return counts;
+}
+
+/**
+ * Keeps the joined teams' ids with the connection (written only when they changed, never
+ * awaited): the next dashboard after the cache expired asks for their channels at once.
+ */
+export function rememberTeamIds(connection: GraphConnection, teams: TeamSummary[]): void {
+  const ids = teams.map((team) => team.id);
+  if (!connection.mappingId || sameIds(ids, connection.teamIds)) return;
+  db.teamsConnection
+    .updateMany({ where: { id: connection.mappingId }, data: { teamIds: ids } })
+    .catch((error: unknown) => logger.warn("could not remember the joined teams", { error }));
+}
+
+export const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join("\u0000") === [...b].sort().join("\u0000");
 
 /** One team and its channels (the ones the user can see), fetched in parallel. */
 export function getTeamWithChannels(

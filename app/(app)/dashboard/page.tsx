@@ -14,7 +14,9 @@ import { TeamsList } from "@/components/dashboard/teams-list";
 import { buttonClasses } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { findUserConnectionForRequest } from "@/lib/dal/connections/find-user-connection";
 import { getRecentChats } from "@/lib/graph/chats";
+import { getDashboardInOneTrip, RECENT_CHATS, type DashboardReads } from "@/lib/graph/dashboard";
 import { getMyPresence } from "@/lib/graph/presence";
 import { refreshAllowed } from "@/lib/http/page-refresh";
 import { getChannelCounts, getJoinedTeamList } from "@/lib/graph/teams";
@@ -24,20 +26,35 @@ export const metadata: Metadata = { title: "Dashboard" };
 type Props = { searchParams: Promise<{ refresh?: string }> };
 
 /**
- * The page's three Graph reads, once per render. The page starts them before the
- * connection check (Next's preload pattern), so their round trips overlap its database
- * queries; the sections await the same promises. Errors are settled into what the
- * sections show; the catch only keeps a read nobody awaits (no working connection) from
- * being reported as unhandled.
+ * The page's Graph reads, once per render. The page starts them before the connection
+ * check (Next's preload pattern), so their round trips overlap its database queries; the
+ * sections await the same promises. A returning user (their teams remembered) gets them
+ * all, channel counts included, from one `$batch`; a part that batch could not bring is
+ * read on its own. Errors are settled into what the sections show; the catch only keeps
+ * a read nobody awaits (no working connection) from being reported as unhandled.
  */
 const dashboardReads = cache((userId: string, refresh: boolean) => {
+  const oneTrip = findUserConnectionForRequest(userId).then((row) =>
+    row?.teamIds.length ? getDashboardInOneTrip(userId, row.teamIds, { refresh }).catch(() => ({})) : {},
+  ) as Promise<DashboardReads>;
+  const part = <T,>(pick: (reads: DashboardReads) => T | undefined, read: () => Promise<T>) =>
+    settle(oneTrip.then((reads) => pick(reads) ?? read()));
   const reads = {
-    presence: settle(getMyPresence(userId, { refresh })),
-    teams: settle(getJoinedTeamList(userId, { refresh })),
-    chats: settle(getRecentChats(userId, 8, { refresh })),
+    presence: part(
+      (r) => r.presence,
+      () => getMyPresence(userId, { refresh }),
+    ),
+    teams: part(
+      (r) => r.teams,
+      () => getJoinedTeamList(userId, { refresh }),
+    ),
+    chats: part(
+      (r) => r.chats,
+      () => getRecentChats(userId, RECENT_CHATS, { refresh }),
+    ),
   };
   for (const read of Object.values(reads)) read.catch(() => undefined);
-  return reads;
+  return { ...reads, counts: oneTrip.then((r) => r.counts) };
 });
 
 async function Presence({ userId, refresh }: { userId: string; refresh: boolean }) {
@@ -49,8 +66,10 @@ async function Presence({ userId, refresh }: { userId: string; refresh: boolean 
 async function Teams({ userId, refresh }: { userId: string; refresh: boolean }) {
   const result = await dashboardReads(userId, refresh).teams;
   if (result.error) return <GraphErrorState error={result.error} title="Your teams could not be loaded" />;
-  // Asked now, shown by each card when it arrives: the teams don't wait for their counts.
-  const counts = settle(getChannelCounts(userId, result.data, { refresh }));
+  // Asked now (unless the one round trip brought them), shown by each card when it
+  // arrives: the teams don't wait for their counts.
+  const known = await dashboardReads(userId, refresh).counts;
+  const counts = settle(known ? Promise.resolve(known) : getChannelCounts(userId, result.data, { refresh }));
   return <TeamsList teams={result.data} counts={counts} />;
 }
 

@@ -1,0 +1,72 @@
+// A returning user's dashboard in one round trip, against the emulator over HTTP through the real Nango SDK.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startGraphFixture } from "./test/emulator-fixture";
+
+const MEGAN = "megan@contoso.example";
+let t: Awaited<ReturnType<typeof startGraphFixture>>;
+
+beforeAll(async () => {
+  t = await startGraphFixture();
+});
+afterAll(async () => t?.close());
+beforeEach(async () => t.resetControls());
+
+const graphCalls = async () => (await t.counters()).byRoute;
+const rememberedTeams = async (mappingId: string) =>
+  (await t.db.teamsConnection.findUniqueOrThrow({ where: { id: mappingId } })).teamIds;
+
+/** A user who saw their teams once (so the app remembers them) and whose cache has expired since. */
+async function returningUser(scopes?: string[]) {
+  const { userId, mapping } = await t.connect(MEGAN, scopes ? { scopes } : {});
+  const teams = await t.graph.getJoinedTeams(userId);
+  await expect.poll(() => rememberedTeams(mapping.id)).toHaveLength(teams.length);
+  expect([...(await rememberedTeams(mapping.id))].sort()).toEqual(teams.map((team) => team.id).sort());
+  await t.graph.invalidateUserCache(userId);
+  await t.resetControls();
+  return { userId, mapping, teams };
+}
+
+describe("a returning user's dashboard", () => {
+  it("arrives in one $batch: teams with their counts, presence and the recent chats, then stays cached", async () => {
+    const { userId, mapping, teams } = await returningUser();
+    const reads = await t.graph.getDashboardInOneTrip(userId, await rememberedTeams(mapping.id));
+    expect(await graphCalls()).toEqual({ "POST /v1.0/$batch": Math.ceil((teams.length + 3) / 20) });
+    expect(reads.teams?.map((team) => team.id)).toEqual(teams.map((team) => team.id));
+    expect(reads.counts).toEqual(Object.fromEntries(teams.map((team) => [team.id, team.channelCount])));
+    expect(reads.presence).toMatchObject({ availability: expect.any(String) });
+    expect(reads.chats).toHaveLength(8);
+
+    // Each part is what its own read returns now, without another call to Graph.
+    await t.resetControls();
+    expect(await t.graph.getJoinedTeams(userId)).toEqual(teams);
+    expect(await t.graph.getRecentChats(userId, 8)).toEqual(reads.chats);
+    expect(await t.graph.getMyPresence(userId)).toEqual(reads.presence);
+    await t.graph.getTeamWithChannels(userId, teams[0]!.id);
+    await t.graph.getDashboardInOneTrip(userId, await rememberedTeams(mapping.id));
+    expect((await t.counters()).total).toBe(0);
+  });
+
+  it("leaves the counts out when the teams changed since, and remembers the new list", async () => {
+    const { userId, mapping, teams } = await returningUser();
+    const stale = teams.slice(1).map((team) => team.id);
+    await t.db.teamsConnection.update({ where: { id: mapping.id }, data: { teamIds: stale } });
+    const reads = await t.graph.getDashboardInOneTrip(userId, stale);
+    expect(reads.teams).toHaveLength(teams.length);
+    expect(reads.counts).toBeUndefined();
+    await expect.poll(() => rememberedTeams(mapping.id)).toHaveLength(teams.length);
+  });
+
+  it("leaves out a part Graph refused (no Presence.Read), and brings the rest", async () => {
+    const { userId, mapping } = await returningUser([
+      "User.Read",
+      "Team.ReadBasic.All",
+      "Channel.ReadBasic.All",
+      "Chat.Read",
+    ]);
+    const reads = await t.graph.getDashboardInOneTrip(userId, await rememberedTeams(mapping.id));
+    expect(reads.presence).toBeUndefined();
+    expect(reads.teams?.length).toBeGreaterThan(0);
+    expect(reads.counts).toBeDefined();
+    expect(reads.chats).toHaveLength(8);
+  });
+});

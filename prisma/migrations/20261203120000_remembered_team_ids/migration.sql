@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TeamsConnection" ADD COLUMN     "teamIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
