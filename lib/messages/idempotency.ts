@@ -46,17 +46,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function writeOnce<T>(userId: string, key: string, request: unknown, write: OnceWrite<T>): Promise<T> {
   const requestHash = hashOf(request);
+  let row: Row;
   try {
-    const row = await db.idempotentWrite.create({
+    row = await db.idempotentWrite.create({
       data: { userId, key, requestHash, state: "pending", attemptedAt: new Date() },
     });
-    // Housekeeping on the (rare) path that adds a row: the user's day-old keys go.
-    await db.idempotentWrite.deleteMany({ where: { userId, createdAt: { lt: new Date(Date.now() - KEEP_MS) } } });
-    return await attempt(row, write);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
+    return replay(userId, key, requestHash, write);
   }
-  return replay(userId, key, requestHash, write);
+  try {
+    // The new row is claimed and its attempt time set: straight to Microsoft.
+    return await attempt(row, write, row.attemptedAt ?? row.createdAt);
+  } finally {
+    // Housekeeping on the path that adds a row, after the write so the user doesn't wait
+    // for it: the user's day-old keys go.
+    db.idempotentWrite
+      .deleteMany({ where: { userId, createdAt: { lt: new Date(Date.now() - KEEP_MS) } } })
+      .catch((error: unknown) => logger.warn("could not delete old idempotency keys", { error }));
+  }
 }
 
 async function replay<T>(userId: string, key: string, requestHash: string, write: OnceWrite<T>): Promise<T> {
@@ -98,9 +106,10 @@ async function recheck<T>(row: Row, write: OnceWrite<T>): Promise<T> {
   return attempt(row, write);
 }
 
-async function attempt<T>(row: Row, write: OnceWrite<T>): Promise<T> {
-  const since = new Date();
-  await db.idempotentWrite.update({ where: { id: row.id }, data: { attemptedAt: since } });
+/** Posts for a claimed row; `attemptedAt` when the claim already recorded the attempt's time. */
+async function attempt<T>(row: Row, write: OnceWrite<T>, attemptedAt?: Date): Promise<T> {
+  const since = attemptedAt ?? new Date();
+  if (!attemptedAt) await db.idempotentWrite.update({ where: { id: row.id }, data: { attemptedAt: since } });
   let result: T;
   try {
     result = await write.post();

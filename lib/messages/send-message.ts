@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { invalidateUserCache } from "@/lib/graph/cache";
+import { graphConnectionFor } from "@/lib/graph/connection";
 import { myGraphId } from "@/lib/graph/me";
 import type { MessageTarget } from "@/lib/graph/message-target";
 import { findPostedMessage, postMessage } from "@/lib/graph/post-message";
 import type { MessageView } from "@/lib/graph/types";
+import { forgetChanged } from "@/lib/live/fetch-change";
+import type { ChangedMessage, MessageTopic } from "@/lib/live/topics";
 import { logger } from "@/lib/logger";
 import { composeMessageHtml } from "./compose-html";
 import { writeOnce } from "./idempotency";
@@ -54,11 +56,32 @@ export async function sendMessage(
           findPostedMessage(userId, target, { html: composed.html, authorId: await myGraphId(userId), since }),
       },
     );
-    // The user's cached pages predate the message: the next read (a reload) shows it.
-    await invalidateUserCache(userId);
+    // The conversation's cached pages (and the chat lists) predate the message: the next
+    // read (a reload) shows it. The user's other cached reads stay warm.
+    await forgetChanged(userId, await graphConnectionFor(userId), topicOf(target), changeOf(target, sent.id));
     return sent;
   } catch (error) {
     logger.warn("send failed", { target: target.kind, code: (error as { code?: unknown })?.code });
     throw error;
   }
+}
+
+function topicOf(target: MessageTarget): MessageTopic {
+  return target.kind === "chat"
+    ? { kind: "chat", chatId: target.chatId }
+    : { kind: "channel", teamId: target.teamId, channelId: target.channelId };
+}
+
+/** A reply changes its thread's replies; a new post or chat message only its conversation. */
+function changeOf(target: MessageTarget, id: string): ChangedMessage {
+  if (target.kind === "chat") return { kind: "chat", chatId: target.chatId, messageId: id };
+  if (target.kind === "reply")
+    return {
+      kind: "channel",
+      teamId: target.teamId,
+      channelId: target.channelId,
+      messageId: target.messageId,
+      replyId: id,
+    };
+  return { kind: "channel", teamId: target.teamId, channelId: target.channelId, messageId: id };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { findUserConnection } from "@/lib/dal/connections/find-user-connection";
+import { findUserConnectionForRequest } from "@/lib/dal/connections/find-user-connection";
 import { AppError } from "@/lib/errors";
 import { grantAllows, WRITE_PERMISSIONS, type WriteKind } from "@/lib/scopes";
 
@@ -15,7 +15,7 @@ export function writeConsentRequired(kind: WriteKind): AppError {
 
 /** Refuses a write the user's recorded grant does not allow, before anything reaches Graph. */
 export async function assertWriteAllowed(userId: string, kind: WriteKind): Promise<void> {
-  const connection = await findUserConnection(userId);
+  const connection = await findUserConnectionForRequest(userId);
   if (connection && !grantAllows(kind, connection.grantedScopes)) throw writeConsentRequired(kind);
 }
 
