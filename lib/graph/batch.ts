@@ -3,7 +3,7 @@ import type { GraphConnection } from "./connection";
 import { blockTenant } from "./pacing";
 import { backoffDelay, graphPolicy, sleep } from "./policy";
 import { graphRequest } from "./request";
-import { throttleClassOf } from "./throttle-class";
+import { batchCosts } from "./throttle-class";
 
 export const BATCH_LIMIT = 20;
 
@@ -54,8 +54,8 @@ export async function graphBatch(
             endpoint: "/v1.0/$batch",
             data: { requests: chunk.map(({ id, url }) => ({ id, method: "GET", url })) },
           },
-          // Items count against their own class (e.g. channels), not the envelope's.
-          { deadline, cost: chunk.length, throttleClass: throttleClassOf(chunk[0]?.url ?? "") },
+          // Items count against their own classes (e.g. channels), not the envelope's.
+          { deadline, costs: batchCosts(chunk.map((request) => request.url)) },
         ),
       ),
     );

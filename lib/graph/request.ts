@@ -11,10 +11,11 @@ import { proxyOnce, type GraphCall } from "./transport";
 export interface RequestOptions {
   /** Absolute time (ms) after which the call fails instead of retrying. */
   deadline?: number;
-  /** Tenant budget this call uses (a `$batch` costs one per item). */
-  cost?: number;
-  /** The throttle class it counts against; by default that of the endpoint. */
-  throttleClass?: ThrottleClass;
+  /**
+   * The tenant budget this call uses, by throttle class; by default one of the endpoint's
+   * class. A `$batch` costs one per item, each in its own class, as Graph counts them.
+   */
+  costs?: Partial<Record<ThrottleClass, number>>;
   /**
    * A write (a message, a reaction): Graph has no idempotency key, so only a refusal that
    * proves nothing was done (429) is retried; a timeout, a 5xx or a broken answer may
@@ -54,12 +55,9 @@ export async function graphRequest<T>(
 ): Promise<GraphResponse<T>> {
   const deadline = options.deadline ?? Date.now() + graphPolicy.deadlineMs;
   for (let attempt = 0; ; attempt++) {
-    await acquireTenantSlot(
-      connection.tenantKey,
-      options.throttleClass ?? throttleClassOf(call.endpoint),
-      options.cost ?? 1,
-      deadline,
-    );
+    const costs = options.costs ?? { [throttleClassOf(call.endpoint)]: 1 };
+    for (const [cls, cost] of Object.entries(costs) as Array<[ThrottleClass, number]>)
+      await acquireTenantSlot(connection.tenantKey, cls, cost, deadline);
     const controller = new AbortController();
     const budget = Math.min(graphPolicy.attemptTimeoutMs, deadline - Date.now());
     let timedOut = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { throttleClassOf } from "./throttle-class";
+import { batchCosts, throttleClassOf } from "./throttle-class";
 
 describe("throttleClassOf", () => {
   it.each([
@@ -15,5 +15,20 @@ describe("throttleClassOf", () => {
     ["/v1.0/me", "other"],
   ])("%s counts against %s", (endpoint, expected) => {
     expect(throttleClassOf(endpoint)).toBe(expected);
+  });
+});
+
+describe("batchCosts", () => {
+  it("charges each item of a mixed $batch to its own class, as Graph counts them", () => {
+    expect(
+      batchCosts([
+        "/me/joinedTeams",
+        "/me/presence",
+        "/me/chats?$top=8",
+        "/teams/t1/channels",
+        "/teams/t2/channels",
+        "/teams/t3/channels",
+      ]),
+    ).toEqual({ teams: 1, presence: 1, other: 1, channels: 3 });
   });
 });

@@ -23,3 +23,13 @@ export function throttleClassOf(endpoint: string): ThrottleClass {
   if (/^\/me\/joinedTeams|^\/teams\/[^/]+$/.test(path)) return "teams";
   return "other";
 }
+
+/** What a `$batch` of these item paths costs the tenant: one per item, in the item's own class. */
+export function batchCosts(paths: string[]): Partial<Record<ThrottleClass, number>> {
+  const costs: Partial<Record<ThrottleClass, number>> = {};
+  for (const path of paths) {
+    const cls = throttleClassOf(path);
+    costs[cls] = (costs[cls] ?? 0) + 1;
+  }
+  return costs;
+}
