@@ -229,6 +229,13 @@ test("an inline image in a received message renders", async ({ page }) => {
     .toBeGreaterThan(0);
 });
 
+/** The server's confirmation of the page's next reaction request with this method. */
+const reactionAnswer = (page: Page, method: "PUT" | "DELETE") =>
+  page.waitForResponse(
+    (response) =>
+      response.request().method() === method && /\/reactions\//.test(response.url()) && response.status() === 204,
+  );
+
 test("adds and removes a reaction", async ({ page }) => {
   await page.goto(chatPath());
   const message = chatMessages(page).filter({ hasText: "Here is the mock-up we talked about." });
@@ -240,14 +247,19 @@ test("adds and removes a reaction", async ({ page }) => {
   await expect(menu.getByRole("menuitemcheckbox", { name: "Like" })).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await expect(menu.getByRole("menuitemcheckbox", { name: "Heart" })).toBeFocused();
+  // The page shows the change at once; a reload before the server answered would cancel it.
+  const added = reactionAnswer(page, "PUT");
   await page.keyboard.press("Enter");
   await expect(menu).toHaveCount(0);
   await expect(mine).toHaveAttribute("aria-pressed", "true");
+  await added;
 
   await page.reload();
   await expect(mine).toHaveAttribute("aria-pressed", "true");
+  const removed = reactionAnswer(page, "DELETE");
   await mine.click();
   await expect(mine).toHaveCount(0);
+  await removed;
   await page.reload();
   await expect(message).toBeVisible();
   await expect(mine).toHaveCount(0);
