@@ -78,6 +78,11 @@ export function createLocalCache(
       store(id, value);
     },
 
+    async freshKeys(userId, keys) {
+      const now = Date.now();
+      return new Set(keys.filter((key) => (state.entries.get(userId + SEP + key)?.expiresAt ?? 0) > now));
+    },
+
     async forgetCached(userId, keys) {
       state.generations.set(userId, generation(userId) + 1);
       for (const key of keys) {

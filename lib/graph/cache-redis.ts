@@ -172,6 +172,26 @@ export function createRedisCache(store: SharedStore): GraphCache {
       void put(userId, fieldOf(key), value, lastGeneration.get(userId) ?? "", true);
     },
 
+    async freshKeys(userId, keys) {
+      const fields = keys.map(fieldOf);
+      const raw = await store.run<Array<string | null> | null>(
+        async (redis) => {
+          const results = await redis
+            .multi()
+            .get(generationKey(userId))
+            .hmget(hashKey(userId), ...fields)
+            .exec();
+          if (!results || results.some(([error]) => error)) throw new Error("redis read failed");
+          // What this instance primes next is guarded by the generation it saw here.
+          remember(userId, (results[0]![1] as string | null) ?? "0");
+          return results[1]![1] as Array<string | null>;
+        },
+        () => null,
+      );
+      const now = Date.now();
+      return new Set(keys.filter((_, i) => (decode(raw?.[i])?.expiresAt ?? 0) > now));
+    },
+
     async forgetCached(userId, keys) {
       const fields = keys.map(fieldOf);
       for (const field of fields) inflight.delete(`${userId}\u0000${field}`);

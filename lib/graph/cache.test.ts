@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { cachedRead, invalidateUserCache } from "./cache";
+import { cachedRead, freshKeys, invalidateUserCache } from "./cache";
+import { graphPolicy } from "./policy";
 
 describe("per-user Graph cache", () => {
   it("serves a second read from cache, never across users", async () => {
@@ -64,5 +65,21 @@ describe("per-user Graph cache", () => {
     });
     invalidateUserCache("user-f");
     await expect(cachedRead("user-f", "k", busy)).rejects.toMatchObject({ code: "throttled" });
+  });
+
+  it("says which keys a read would answer from the cache: not expired ones, not another user's", async () => {
+    await cachedRead("user-f", "fresh", async () => 1);
+    const ttl = graphPolicy.cacheTtlMs;
+    graphPolicy.cacheTtlMs = 1;
+    try {
+      await cachedRead("user-f", "expired", async () => 2);
+    } finally {
+      graphPolicy.cacheTtlMs = ttl;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await freshKeys("user-f", ["fresh", "expired", "never"])).toEqual(new Set(["fresh"]));
+    expect(await freshKeys("user-g", ["fresh"])).toEqual(new Set());
+    await invalidateUserCache("user-f");
+    expect(await freshKeys("user-f", ["fresh"])).toEqual(new Set());
   });
 });

@@ -10,6 +10,7 @@ export interface GraphCache {
   primeCache(userId: string, key: string, value: unknown): void;
   invalidateUserCache(userId: string): Promise<void>;
   forgetCached(userId: string, keys: string[]): Promise<void>;
+  freshKeys(userId: string, keys: string[]): Promise<Set<string>>;
 }
 
 /** In process without a store (as before Redis); shared by every instance with one. */
@@ -69,4 +70,12 @@ export function invalidateUserCache(userId: string): Promise<void> {
  */
 export function forgetCached(userId: string, keys: string[]): Promise<void> {
   return cache().forgetCached(userId, keys);
+}
+
+/**
+ * Which of these keys a read would answer from the cache right now (Redis away: none).
+ * For a page that would rather ask Graph once for all it lacks than once per read.
+ */
+export function freshKeys(userId: string, keys: string[]): Promise<Set<string>> {
+  return cache().freshKeys(userId, keys);
 }

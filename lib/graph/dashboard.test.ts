@@ -28,8 +28,8 @@ async function returningUser(scopes?: string[]) {
 
 describe("a returning user's dashboard", () => {
   it("arrives in one $batch: teams with their counts, presence and the recent chats, then stays cached", async () => {
-    const { userId, mapping, teams } = await returningUser();
-    const reads = await t.graph.getDashboardInOneTrip(userId, await rememberedTeams(mapping.id));
+    const { userId, teams } = await returningUser();
+    const reads = await t.graph.getDashboardInOneTrip(userId);
     expect(await graphCalls()).toEqual({ "POST /v1.0/$batch": Math.ceil((teams.length + 3) / 20) });
     expect(reads.teams?.map((team) => team.id)).toEqual(teams.map((team) => team.id));
     expect(reads.counts).toEqual(Object.fromEntries(teams.map((team) => [team.id, team.channelCount])));
@@ -42,7 +42,24 @@ describe("a returning user's dashboard", () => {
     expect(await t.graph.getRecentChats(userId, 8)).toEqual(reads.chats);
     expect(await t.graph.getMyPresence(userId)).toEqual(reads.presence);
     await t.graph.getTeamWithChannels(userId, teams[0]!.id);
-    await t.graph.getDashboardInOneTrip(userId, await rememberedTeams(mapping.id));
+    // Nothing is missing now: nothing is asked.
+    expect(await t.graph.getDashboardInOneTrip(userId)).toEqual({});
+    expect((await t.counters()).total).toBe(0);
+  });
+
+  it("asks only for what the cache lacks, and nothing when one read alone would do", async () => {
+    const { userId } = await returningUser();
+    await t.graph.getJoinedTeams(userId);
+    await t.resetControls();
+    // Teams and counts cached: presence and chats come in one envelope.
+    const reads = await t.graph.getDashboardInOneTrip(userId);
+    expect(Object.keys(reads).sort()).toEqual(["chats", "presence"]);
+    expect(await graphCalls()).toEqual({ "POST /v1.0/$batch": 1 });
+    // Only presence missing: the page's own read is one round trip too.
+    await t.graph.invalidateUserCache(userId);
+    await Promise.all([t.graph.getJoinedTeams(userId), t.graph.getRecentChats(userId, 8)]);
+    await t.resetControls();
+    expect(await t.graph.getDashboardInOneTrip(userId)).toEqual({});
     expect((await t.counters()).total).toBe(0);
   });
 
@@ -50,20 +67,15 @@ describe("a returning user's dashboard", () => {
     const { userId, mapping, teams } = await returningUser();
     const stale = teams.slice(1).map((team) => team.id);
     await t.db.teamsConnection.update({ where: { id: mapping.id }, data: { teamIds: stale } });
-    const reads = await t.graph.getDashboardInOneTrip(userId, stale);
+    const reads = await t.graph.getDashboardInOneTrip(userId);
     expect(reads.teams).toHaveLength(teams.length);
     expect(reads.counts).toBeUndefined();
     await expect.poll(() => rememberedTeams(mapping.id)).toHaveLength(teams.length);
   });
 
   it("leaves out a part Graph refused (no Presence.Read), and brings the rest", async () => {
-    const { userId, mapping } = await returningUser([
-      "User.Read",
-      "Team.ReadBasic.All",
-      "Channel.ReadBasic.All",
-      "Chat.Read",
-    ]);
-    const reads = await t.graph.getDashboardInOneTrip(userId, await rememberedTeams(mapping.id));
+    const { userId } = await returningUser(["User.Read", "Team.ReadBasic.All", "Channel.ReadBasic.All", "Chat.Read"]);
+    const reads = await t.graph.getDashboardInOneTrip(userId);
     expect(reads.presence).toBeUndefined();
     expect(reads.teams?.length).toBeGreaterThan(0);
     expect(reads.counts).toBeDefined();

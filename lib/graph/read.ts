@@ -1,5 +1,5 @@
 import "server-only";
-import { cachedRead, forgetCached, primeCache } from "./cache";
+import { cachedRead, forgetCached, freshKeys, primeCache } from "./cache";
 import { graphConnectionFor, type GraphConnection } from "./connection";
 
 export interface ReadOptions {
@@ -35,4 +35,18 @@ export function forgetGraph(userId: string, connection: GraphConnection, keys: s
 /** Caches what another read already returned under the key `readGraph(userId, key)` uses. */
 export function primeGraph<T>(userId: string, connection: GraphConnection, key: string, value: T): void {
   primeCache(userId, `${connection.nangoConnectionId}|${key}`, value);
+}
+
+/** Which of these `readGraph` keys (with this connection) are cached and fresh. */
+export async function freshGraphKeys(
+  userId: string,
+  connection: GraphConnection,
+  keys: string[],
+): Promise<Set<string>> {
+  const prefix = `${connection.nangoConnectionId}|`;
+  const fresh = await freshKeys(
+    userId,
+    keys.map((key) => prefix + key),
+  );
+  return new Set([...fresh].map((key) => key.slice(prefix.length)));
 }

@@ -58,7 +58,7 @@ export function getChannelCounts(
 ): Promise<Record<string, number | null>> {
   return readGraph(
     userId,
-    channelCountsKey(teams),
+    channelCountsKey(teams.map((team) => team.id)),
     async (connection) => {
       if (teams.length === 0) return {};
       const requests = teams.map((team) => channelsRequest(team.id));
@@ -69,11 +69,7 @@ export function getChannelCounts(
 }
 
 /** The cache key of these teams' counts: it names the teams, so a changed list is recounted. */
-export const channelCountsKey = (teams: TeamSummary[]) =>
-  `channelCounts:${teams
-    .map((team) => team.id)
-    .sort()
-    .join(",")}`;
+export const channelCountsKey = (teamIds: readonly string[]) => `channelCounts:${[...teamIds].sort().join(",")}`;
 
 /** A team's channels as an item of a `$batch` (its id names the team). */
 export const channelsRequest = (teamId: string) => ({

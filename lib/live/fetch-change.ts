@@ -2,7 +2,6 @@ import "server-only";
 import type { ChatMessage } from "@microsoft/microsoft-graph-types";
 import { graphConnectionFor, type GraphConnection } from "@/lib/graph/connection";
 import { chatListEndpoints } from "@/lib/graph/chats";
-import { DASHBOARD_KEYS } from "@/lib/graph/dashboard";
 import { graphPath } from "@/lib/graph/ids";
 import { myGraphId } from "@/lib/graph/me";
 import { channelMessagesEndpoint, chatMessagesEndpoint, repliesEndpoint } from "@/lib/graph/messages";
@@ -33,7 +32,7 @@ export async function fetchChangedMessage(
 
 /**
  * Forgets the cached reads a change makes stale (the conversation's newest page, a
- * thread's replies, the chat lists, the dashboard's round trip), so the next page view reads Graph even if this
+ * thread's replies, the chat lists), so the next page view reads Graph even if this
  * instance stops before the event reaches a browser.
  */
 export function forgetChanged(
@@ -44,7 +43,7 @@ export function forgetChanged(
 ): Promise<void> {
   const keys =
     topic.kind === "chat"
-      ? [chatMessagesEndpoint(topic.chatId), ...chatListEndpoints(), ...DASHBOARD_KEYS]
+      ? [chatMessagesEndpoint(topic.chatId), ...chatListEndpoints()]
       : [
           channelMessagesEndpoint(topic.teamId, topic.channelId),
           ...(change?.kind === "channel" ? [repliesEndpoint(topic.teamId, topic.channelId, change.messageId)] : []),

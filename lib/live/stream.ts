@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { getRecentChats } from "@/lib/graph/chats";
-import { forgetDashboard, RECENT_CHATS } from "@/lib/graph/dashboard";
+import { RECENT_CHATS } from "@/lib/graph/dashboard";
 import { getMyPresence } from "@/lib/graph/presence";
 import type { ChatSummary } from "@/lib/graph/types";
 import { logger } from "@/lib/logger";
@@ -146,8 +146,7 @@ function watchDashboard(
     if (isClosed()) return;
     if (recent.status === "fulfilled") {
       const signature = chatsSignature(recent.value);
-      if (chats && signature !== chats)
-        await forgetDashboard(userId).then(() => send({ type: "chats", topic: "dashboard" }));
+      if (chats && signature !== chats) send({ type: "chats", topic: "dashboard" });
       chats = signature;
       const newest = recent.value
         .slice(0, DASHBOARD_FOLLOWS)
@@ -158,9 +157,7 @@ function watchDashboard(
     }
     if (mine.status === "fulfilled") {
       const signature = `${mine.value.availability}|${mine.value.activity}`;
-      // The event carries the presence, but a reload must not show the old one.
-      if (presence && signature !== presence)
-        await forgetDashboard(userId).then(() => send({ type: "presence", topic: "dashboard", presence: mine.value }));
+      if (presence && signature !== presence) send({ type: "presence", topic: "dashboard", presence: mine.value });
       presence = signature;
     }
   };

@@ -108,6 +108,24 @@ describe.skipIf(!REDIS_URL)("two instances on one Redis", () => {
     expect(await a.cache.cachedRead("user-5", "conn|team:1", async () => ({ channels: -1 }))).toEqual({ channels: 3 });
   });
 
+  it("what A cached, B sees as fresh; an invalidation on A, and expiry, make it not", async () => {
+    await a.cache.cachedRead("user-8", "conn|presence", async () => "away");
+    expect(await b.cache.freshKeys("user-8", ["conn|presence", "conn|joinedTeams"])).toEqual(
+      new Set(["conn|presence"]),
+    );
+    await a.cache.invalidateUserCache("user-8");
+    expect(await b.cache.freshKeys("user-8", ["conn|presence"])).toEqual(new Set());
+    const ttl = graphPolicy.cacheTtlMs;
+    graphPolicy.cacheTtlMs = 20;
+    try {
+      await a.cache.cachedRead("user-8", "conn|presence", async () => "busy");
+    } finally {
+      graphPolicy.cacheTtlMs = ttl;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(await b.cache.freshKeys("user-8", ["conn|presence"])).toEqual(new Set());
+  });
+
   it("stale-if-error: an expired entry answers when Graph throttles, from either instance", async () => {
     const ttl = graphPolicy.cacheTtlMs;
     graphPolicy.cacheTtlMs = 30;

@@ -14,7 +14,6 @@ import { TeamsList } from "@/components/dashboard/teams-list";
 import { buttonClasses } from "@/components/ui/button-styles";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { findUserConnectionForRequest } from "@/lib/dal/connections/find-user-connection";
 import { getRecentChats } from "@/lib/graph/chats";
 import { getDashboardInOneTrip, RECENT_CHATS, type DashboardReads } from "@/lib/graph/dashboard";
 import { getMyPresence } from "@/lib/graph/presence";
@@ -28,15 +27,12 @@ type Props = { searchParams: Promise<{ refresh?: string }> };
 /**
  * The page's Graph reads, once per render. The page starts them before the connection
  * check (Next's preload pattern), so their round trips overlap its database queries; the
- * sections await the same promises. A returning user (their teams remembered) gets them
- * all, channel counts included, from one `$batch`; a part that batch could not bring is
- * read on its own. Errors are settled into what the sections show; the catch only keeps
+ * sections await the same promises. A returning user (their teams remembered) gets what
+ * the cache lacks, channel counts included, from one `$batch`; the rest is read on its own. Errors are settled into what the sections show; the catch only keeps
  * a read nobody awaits (no working connection) from being reported as unhandled.
  */
 const dashboardReads = cache((userId: string, refresh: boolean) => {
-  const oneTrip = findUserConnectionForRequest(userId).then((row) =>
-    row?.teamIds.length ? getDashboardInOneTrip(userId, row.teamIds, { refresh }).catch(() => ({})) : {},
-  ) as Promise<DashboardReads>;
+  const oneTrip: Promise<DashboardReads> = getDashboardInOneTrip(userId, { refresh }).catch(() => ({}));
   const part = <T,>(pick: (reads: DashboardReads) => T | undefined, read: () => Promise<T>) =>
     settle(oneTrip.then((reads) => pick(reads) ?? read()));
   const reads = {
