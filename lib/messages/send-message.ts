@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { invalidateUserCache } from "@/lib/graph/cache";
 import { graphConnectionFor } from "@/lib/graph/connection";
 import { myGraphId } from "@/lib/graph/me";
 import type { MessageTarget } from "@/lib/graph/message-target";
@@ -58,7 +59,11 @@ export async function sendMessage(
     );
     // The conversation's cached pages (and the chat lists) predate the message: the next
     // read (a reload) shows it. The user's other cached reads stay warm.
-    await forgetChanged(userId, await graphConnectionFor(userId), topicOf(target), changeOf(target, sent.id));
+    // The message is posted: nothing here may turn that into a failure. Were the narrow
+    // forget impossible (the connection broke meanwhile), everything of the user goes.
+    await graphConnectionFor(userId)
+      .then((connection) => forgetChanged(userId, connection, topicOf(target), changeOf(target, sent.id)))
+      .catch(() => invalidateUserCache(userId));
     return sent;
   } catch (error) {
     logger.warn("send failed", { target: target.kind, code: (error as { code?: unknown })?.code });
