@@ -73,6 +73,11 @@ export function registerSubscriptionControls(deps: GraphDeps): void {
     if (registry.settings.deliveries === "on") registry.deliverer.release();
     return c.json(registry.settings);
   });
+  /** Answers once every delivery already started is done (retries included); held ones stay held. */
+  api.post("/graph/subscriptions/deliveries/flush", async (c) => {
+    await registry.deliverer.whenIdle();
+    return c.json({ held: registry.deliverer.heldCount });
+  });
   api.get("/graph/subscriptions/deliveries", (c) =>
     c.json({ deliveries: registry.deliverer.log, validations: registry.validations }),
   );

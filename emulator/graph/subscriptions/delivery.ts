@@ -42,6 +42,7 @@ const MAX_LOG = 500;
 export class Deliverer {
   readonly log: DeliveryLogEntry[] = [];
   private held: DeliveryJob[] = [];
+  private readonly running = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Bumped by reset: loops of an older generation stop. */
   private generation = 0;
@@ -49,31 +50,41 @@ export class Deliverer {
   constructor(private readonly settings: () => SubscriptionSettings) {}
 
   send(job: DeliveryJob): void {
-    if (job.kind === "notification") {
-      const mode = this.settings().deliveries;
-      if (mode === "drop") {
-        job.subscription.counters.dropped += 1;
-        this.record(job, 0, "dropped", { error: "deliveries are switched to drop" });
-        return;
-      }
-      if (mode === "paused") {
-        this.held.push(job);
-        this.record(job, 0, "held");
-        return;
-      }
+    const mode = this.settings().deliveries;
+    if (mode === "drop" && job.kind === "notification") {
+      job.subscription.counters.dropped += 1;
+      this.record(job, 0, "dropped", { error: "deliveries are switched to drop" });
+      return;
+    }
+    // Paused holds every delivery, lifecycle events included: a test that counts what the
+    // app stored must see nothing of Graph's own meanwhile (automatic reauthorizationRequired).
+    if (mode === "paused") {
+      this.held.push(job);
+      this.record(job, 0, "held");
+      return;
     }
     // Logged at once (so a test can see what a write caused), posted after the current request.
     this.record(job, 0, "queued");
     const generation = this.generation;
-    setImmediate(() => void this.run(job, generation));
+    this.track(new Promise<void>((resolve) => setImmediate(() => void this.run(job, generation).finally(resolve))));
   }
 
   /** Sends what was held while deliveries were paused. */
   release(): number {
     const jobs = this.held;
     this.held = [];
-    for (const job of jobs) if (job.isLive()) void this.run(job, this.generation);
+    for (const job of jobs) if (job.isLive()) this.track(this.run(job, this.generation));
     return jobs.length;
+  }
+
+  /** Resolves once every delivery already started is done (retries included); held ones stay held. */
+  async whenIdle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  private track(run: Promise<void>): void {
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
   }
 
   get heldCount(): number {
@@ -85,6 +96,8 @@ export class Deliverer {
     this.held = [];
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    // Their retry sleeps were cleared with the timers: nothing is in flight any more.
+    this.running.clear();
     this.log.length = 0;
   }
 

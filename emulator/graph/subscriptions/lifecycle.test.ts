@@ -189,4 +189,18 @@ describe("lifecycle notifications", () => {
     await t.emu.control("/graph/subscriptions/settings", { deliveries: "on" });
     await receiver.waitFor(about(posted.body.id));
   });
+
+  it("paused holds lifecycle events too; flush answers once what had started was delivered", async () => {
+    const { resource } = meganChat(t, 7);
+    const { id } = await subscribe(t, receiver, resource, withLifecycle());
+    await sendLifecycle(id, { event: "missed" });
+    await t.emu.control("/graph/subscriptions/deliveries/flush", {});
+    expect(receiver.received.some(lifecycleEvent(id, "missed"))).toBe(true);
+    await t.emu.control("/graph/subscriptions/settings", { deliveries: "paused" });
+    await sendLifecycle(id, { event: "reauthorizationRequired" });
+    expect(await t.emu.control("/graph/subscriptions/deliveries/flush", {})).toEqual({ held: 1 });
+    expect(receiver.received.some(lifecycleEvent(id, "reauthorizationRequired"))).toBe(false);
+    await t.emu.control("/graph/subscriptions/settings", { deliveries: "on" });
+    await receiver.waitFor(lifecycleEvent(id, "reauthorizationRequired"));
+  });
 });

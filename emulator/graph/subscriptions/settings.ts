@@ -19,7 +19,7 @@ export interface SubscriptionSettings {
    * subscription expires (null: never on its own).
    */
   reauthorizationLeadSeconds: number | null;
-  /** `on`: deliver; `paused`: hold notifications until `on` again; `drop`: lose them silently. */
+  /** `on`: deliver; `paused`: hold every delivery (lifecycle events too) until `on` again; `drop`: lose notifications silently. */
   deliveries: "on" | "paused" | "drop";
   /** Subscriptions one app may hold on one resource (all users together). */
   perResourcePerApp: number;
