@@ -6,6 +6,7 @@
  * expired (their teams remembered): fully streamed, against one round trip.
  */
 import type { BenchContext, Scenario } from "../lib/context";
+import { callTimeline } from "../lib/call-timeline";
 import { viewDashboard } from "../lib/dashboard-view";
 import { naiveClient } from "../lib/naive";
 import { round, summarize } from "../lib/stats";
@@ -22,15 +23,7 @@ async function timelineOf(ctx: BenchContext, cookie: string, path?: string): Pro
   await ctx.control("/counters", undefined, "DELETE");
   const started = Date.now();
   const view = await timeDashboard(ctx, cookie, path);
-  const { calls } = await ctx.control<{
-    calls: Array<{ service: string; method: string; path: string; at: number }>;
-  }>("/calls");
-  const timeline = calls
-    .filter((call) => call.service === "graph" || call.service === "nango")
-    .map(
-      (call) =>
-        `${call.at - started - (call.service === "graph" ? LATENCY_MS : 0)} ms ${call.service} ${call.method} ${call.path}`,
-    );
+  const timeline = await callTimeline(ctx, started, LATENCY_MS);
   timeline.push(`${Math.round(view.ms)} ms complete`);
   return timeline;
 }

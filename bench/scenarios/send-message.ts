@@ -9,6 +9,7 @@
  */
 import { DEMO_MICROSOFT_ACCOUNTS } from "../../emulator/data/demo-accounts";
 import { completeMicrosoftPopup, connectUi, startMicrosoftPopup } from "../../e2e/support/connect-ui";
+import { callTimeline } from "../lib/call-timeline";
 import type { Scenario } from "../lib/context";
 import { naiveClient } from "../lib/naive";
 import { round, summarize } from "../lib/stats";
@@ -89,14 +90,9 @@ export const sendMessage: Scenario = {
       );
       await page.waitForTimeout(200);
     }
-    // Where the last send spent its time: each Nango and Graph call's arrival (Graph's after its latency), from the key press.
+    // Where the last send spent its time: each Nango and Graph call's arrival, from the key press.
     const startedAt = await page.evaluate<number>("window.__sendStartedAt");
-    const { calls } = await ctx.control<{
-      calls: Array<{ service: string; method: string; path: string; at: number }>;
-    }>("/calls");
-    const timeline = calls
-      .filter((call) => call.service === "graph" || call.service === "nango")
-      .map((call) => `${Math.round(call.at - startedAt)} ms ${call.service} ${call.method} ${call.path.slice(0, 60)}`);
+    const timeline = await callTimeline(ctx, startedAt, LATENCY_MS);
     timeline.push(`${Math.round(latencies[latencies.length - 1]!)} ms shown as sent`);
     await context.close();
     const rttS = summarize(rtt);

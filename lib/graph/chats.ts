@@ -13,7 +13,8 @@ const CHATS_SCOPE = "chats";
 /** Graph's maximum page for /me/chats. */
 const CHATS_PAGE = 50;
 
-const chatsEndpoint = (top: number) =>
+/** The user's most recent chats, `top` of them: also their cache key. */
+export const chatsEndpoint = (top: number) =>
   `/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=${top}`;
 
 /** The dashboard's recent chats and the first page of all chats, by cache key. */
@@ -43,7 +44,7 @@ export async function getChatsPage(
 
 /** The few most recent chats, for the dashboard. */
 export async function getRecentChats(userId: string, count = 8, options?: ReadOptions): Promise<ChatSummary[]> {
-  const endpoint = recentChatsEndpoint(count);
+  const endpoint = chatsEndpoint(count);
   return readGraph(
     userId,
     endpoint,
@@ -51,9 +52,6 @@ export async function getRecentChats(userId: string, count = 8, options?: ReadOp
     options,
   );
 }
-
-/** The recent chats' endpoint, which is also their cache key. */
-export const recentChatsEndpoint = (count: number) => chatsEndpoint(count);
 
 /** Graph's chats as the pages show them; each chat with its whole membership is kept for its own page. */
 export function recentChatsFrom(userId: string, connection: GraphConnection, chats: Chat[]): ChatSummary[] {

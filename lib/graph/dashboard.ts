@@ -1,7 +1,7 @@
 import "server-only";
 import type { Chat, Presence, Team } from "@microsoft/microsoft-graph-types";
 import { graphBatch, type BatchResult } from "./batch";
-import { recentChatsEndpoint, recentChatsFrom } from "./chats";
+import { chatsEndpoint, recentChatsFrom } from "./chats";
 import { graphConnectionFor } from "./connection";
 import { PRESENCE_KEY } from "./presence";
 import { freshGraphKeys, primeGraph, type ReadOptions } from "./read";
@@ -48,21 +48,21 @@ export async function getDashboardInOneTrip(userId: string, options: ReadOptions
   const connection = await graphConnectionFor(userId);
   const remembered = connection.teamIds;
   if (remembered.length === 0) return {};
-  const chatsEndpoint = recentChatsEndpoint(RECENT_CHATS);
+  const recentEndpoint = chatsEndpoint(RECENT_CHATS);
   const countsKey = channelCountsKey(remembered);
   const fresh = options.refresh
     ? new Set<string>()
-    : await freshGraphKeys(userId, connection, [JOINED_TEAMS_KEY, countsKey, PRESENCE_KEY, chatsEndpoint]);
+    : await freshGraphKeys(userId, connection, [JOINED_TEAMS_KEY, countsKey, PRESENCE_KEY, recentEndpoint]);
   // Counts are right only for the current list: the two are asked together.
   const wantTeams = !fresh.has(JOINED_TEAMS_KEY) || !fresh.has(countsKey);
   const wantPresence = !fresh.has(PRESENCE_KEY);
-  const wantChats = !fresh.has(chatsEndpoint);
+  const wantChats = !fresh.has(recentEndpoint);
   if ((wantTeams ? 2 : 0) + (wantPresence ? 1 : 0) + (wantChats ? 1 : 0) < 2) return {};
 
   const results = await graphBatch(connection, [
     ...(wantTeams ? [{ id: "teams", url: "/me/joinedTeams" }, ...remembered.map(channelsRequest)] : []),
     ...(wantPresence ? [{ id: "presence", url: "/me/presence" }] : []),
-    ...(wantChats ? [{ id: "chats", url: chatsEndpoint.replace(/^\/v1\.0/, "") }] : []),
+    ...(wantChats ? [{ id: "chats", url: recentEndpoint.replace(/^\/v1\.0/, "") }] : []),
   ]);
   const reads: DashboardReads = {};
   const teams = answered<Collection<Team>>(results.get("teams"));
@@ -89,7 +89,7 @@ export async function getDashboardInOneTrip(userId: string, options: ReadOptions
   const chats = answered<Collection<Chat>>(results.get("chats"));
   if (chats && Array.isArray(chats.value)) {
     reads.chats = recentChatsFrom(userId, connection, chats.value);
-    primeGraph(userId, connection, chatsEndpoint, reads.chats);
+    primeGraph(userId, connection, recentEndpoint, reads.chats);
   }
   return reads;
 }

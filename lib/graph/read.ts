@@ -2,6 +2,9 @@ import "server-only";
 import { cachedRead, forgetCached, freshKeys, primeCache } from "./cache";
 import { graphConnectionFor, type GraphConnection } from "./connection";
 
+/** The cache's key for a read: with the connection, so a reconnect never sees the previous one's data. */
+const cacheKey = (connection: GraphConnection, key: string) => `${connection.nangoConnectionId}|${key}`;
+
 export interface ReadOptions {
   /** Skip the cache (explicit refresh; rate limit it at the edge). */
   refresh?: boolean;
@@ -19,7 +22,7 @@ export async function readGraph<T>(
   options: ReadOptions = {},
 ): Promise<T> {
   const connection = await graphConnectionFor(userId);
-  return cachedRead(userId, `${connection.nangoConnectionId}|${key}`, () => load(connection), {
+  return cachedRead(userId, cacheKey(connection, key), () => load(connection), {
     refresh: options.refresh,
   });
 }
@@ -28,13 +31,13 @@ export async function readGraph<T>(
 export function forgetGraph(userId: string, connection: GraphConnection, keys: string[]): Promise<void> {
   return forgetCached(
     userId,
-    keys.map((key) => `${connection.nangoConnectionId}|${key}`),
+    keys.map((key) => cacheKey(connection, key)),
   );
 }
 
 /** Caches what another read already returned under the key `readGraph(userId, key)` uses. */
 export function primeGraph<T>(userId: string, connection: GraphConnection, key: string, value: T): void {
-  primeCache(userId, `${connection.nangoConnectionId}|${key}`, value);
+  primeCache(userId, cacheKey(connection, key), value);
 }
 
 /** Which of these `readGraph` keys (with this connection) are cached and fresh. */
@@ -43,10 +46,9 @@ export async function freshGraphKeys(
   connection: GraphConnection,
   keys: string[],
 ): Promise<Set<string>> {
-  const prefix = `${connection.nangoConnectionId}|`;
   const fresh = await freshKeys(
     userId,
-    keys.map((key) => prefix + key),
+    keys.map((key) => cacheKey(connection, key)),
   );
-  return new Set([...fresh].map((key) => key.slice(prefix.length)));
+  return new Set(keys.filter((key) => fresh.has(cacheKey(connection, key))));
 }

@@ -54,8 +54,8 @@ export async function graphRequest<T>(
   options: RequestOptions = {},
 ): Promise<GraphResponse<T>> {
   const deadline = options.deadline ?? Date.now() + graphPolicy.deadlineMs;
+  const costs = options.costs ?? { [throttleClassOf(call.endpoint)]: 1 };
   for (let attempt = 0; ; attempt++) {
-    const costs = options.costs ?? { [throttleClassOf(call.endpoint)]: 1 };
     for (const [cls, cost] of Object.entries(costs) as Array<[ThrottleClass, number]>)
       await acquireTenantSlot(connection.tenantKey, cls, cost, deadline);
     const controller = new AbortController();

@@ -7,7 +7,7 @@ import type { MessageTarget } from "@/lib/graph/message-target";
 import { findPostedMessage, postMessage } from "@/lib/graph/post-message";
 import type { MessageView } from "@/lib/graph/types";
 import { forgetChanged } from "@/lib/live/fetch-change";
-import type { ChangedMessage, MessageTopic } from "@/lib/live/topics";
+import { topicOfChange, type ChangedMessage } from "@/lib/live/topics";
 import { logger } from "@/lib/logger";
 import { composeMessageHtml } from "./compose-html";
 import { writeOnce } from "./idempotency";
@@ -58,23 +58,18 @@ export async function sendMessage(
       },
     );
     // The conversation's cached pages (and the chat lists) predate the message: the next
-    // read (a reload) shows it. The user's other cached reads stay warm.
-    // The message is posted: nothing here may turn that into a failure. Were the narrow
-    // forget impossible (the connection broke meanwhile), everything of the user goes.
+    // read (a reload) shows it; the user's other cached reads stay warm. The message is
+    // posted, so nothing here may turn that into a failure: were the narrow forget
+    // impossible (the connection broke meanwhile), everything of the user goes.
+    const change = changeOf(target, sent.id);
     await graphConnectionFor(userId)
-      .then((connection) => forgetChanged(userId, connection, topicOf(target), changeOf(target, sent.id)))
+      .then((connection) => forgetChanged(userId, connection, topicOfChange(change), change))
       .catch(() => invalidateUserCache(userId));
     return sent;
   } catch (error) {
     logger.warn("send failed", { target: target.kind, code: (error as { code?: unknown })?.code });
     throw error;
   }
-}
-
-function topicOf(target: MessageTarget): MessageTopic {
-  return target.kind === "chat"
-    ? { kind: "chat", chatId: target.chatId }
-    : { kind: "channel", teamId: target.teamId, channelId: target.channelId };
 }
 
 /** A reply changes its thread's replies; a new post or chat message only its conversation. */

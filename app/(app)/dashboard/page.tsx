@@ -28,8 +28,9 @@ type Props = { searchParams: Promise<{ refresh?: string }> };
  * The page's Graph reads, once per render. The page starts them before the connection
  * check (Next's preload pattern), so their round trips overlap its database queries; the
  * sections await the same promises. A returning user (their teams remembered) gets what
- * the cache lacks, channel counts included, from one `$batch`; the rest is read on its own. Errors are settled into what the sections show; the catch only keeps
- * a read nobody awaits (no working connection) from being reported as unhandled.
+ * the cache lacks, channel counts included, from one `$batch`; the rest is read on its
+ * own. Errors are settled into what the sections show; the catch only keeps a read nobody
+ * awaits (no working connection) from being reported as unhandled.
  */
 const dashboardReads = cache((userId: string, refresh: boolean) => {
   const oneTrip: Promise<DashboardReads> = getDashboardInOneTrip(userId, { refresh }).catch(() => ({}));
