@@ -73,6 +73,30 @@ test("all chats lists every chat across pages, and filters by name", async ({ pa
   await expectAccessible(page);
 });
 
+test("a list that Graph cuts short keeps what loaded, says so, and Continue loading finishes it", async ({ page }) => {
+  // Graph refuses every later page (as it does an expired $skiptoken). Refresh reads every
+  // page from Graph, not from what the test before left in the cache.
+  await emulator("/faults", { service: "graph", path: "^/v1\\.0/me/chats$", query: "\\$skiptoken=", status: 400 });
+  const status = page.getByRole("status").filter({ hasText: /chats/ });
+  try {
+    await page.goto("/chats?refresh=1");
+    await expect(page.getByRole("alert").filter({ hasText: "Not every chat could be loaded." })).toContainText(
+      "Microsoft Teams rejected the request.",
+      { timeout: 30_000 },
+    );
+    await expect(status).toHaveText("Loaded 50 chats…");
+    await expect(page.getByRole("list", { name: "Chats" }).getByRole("listitem").first()).toHaveAttribute(
+      "aria-setsize",
+      "50",
+    );
+  } finally {
+    await emulator("/faults", undefined, "DELETE");
+  }
+  await page.getByRole("button", { name: "Continue loading" }).click();
+  await expect(status).toHaveText(/All 130 chats loaded/, { timeout: 30_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "Not every chat could be loaded." })).toHaveCount(0);
+});
+
 test("team, channel and chat pages render messages", async ({ page }) => {
   await page.goto("/dashboard");
   await page

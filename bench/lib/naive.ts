@@ -37,6 +37,20 @@ export function naiveClient(nango: Nango, integrationId: string, connectionId: s
       await get(`/v1.0/teams/${teamId}`);
       await get(`/v1.0/teams/${teamId}/channels`);
     },
+    /** Every page of the user's chats, following @odata.nextLink: how many, and how long each took (ms). */
+    async allChatPages(top: number): Promise<number[]> {
+      const times: number[] = [];
+      let endpoint: string | undefined =
+        `/v1.0/me/chats?$expand=members,lastMessagePreview&$orderby=lastMessagePreview/createdDateTime desc&$top=${top}`;
+      while (endpoint) {
+        const started = performance.now();
+        const page: { "@odata.nextLink"?: string } = await get(endpoint);
+        times.push(performance.now() - started);
+        const next = page["@odata.nextLink"];
+        endpoint = next ? next.slice(new URL(next).origin.length) : undefined;
+      }
+      return times;
+    },
     async chat(chatId: string) {
       await get(`/v1.0/chats/${chatId}`);
       await get(`/v1.0/chats/${chatId}/members`);

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { ChatSummary, Paged } from "@/lib/graph/types";
 import { VirtualChatList } from "./virtual-chat-list";
-import { api, errorMessage } from "@/components/ui/api";
+import { ApiError, apiLines, errorMessage } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorView } from "@/components/ui/error-view";
@@ -11,10 +11,12 @@ import { fieldClasses } from "@/components/ui/field";
 
 /**
  * Every chat, not just Graph's first page: starts from the server-rendered first page
- * and keeps following our cursor (a signed wrapper of Graph's nextLink) until the end,
+ * and streams the rest from our cursor (a signed wrapper of Graph's nextLink) to the end,
  * showing progress. The filter works on what has loaded so far, while loading goes on.
+ * After a refresh (the first page read fresh) the rest is read fresh too, so the list is
+ * of one moment; "Continue loading" after a failure takes what is cached.
  */
-export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
+export function AllChats({ initial, refresh = false }: { initial: Paged<ChatSummary>; refresh?: boolean }) {
   const [chats, setChats] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.cursor);
   const [error, setError] = useState<string | null>(null);
@@ -23,23 +25,34 @@ export function AllChats({ initial }: { initial: Paged<ChatSummary> }) {
 
   useEffect(() => {
     if (!cursor || error) return;
-    let cancelled = false;
-    api<Paged<ChatSummary>>(`/api/chats?cursor=${encodeURIComponent(cursor)}`)
-      .then((page) => {
-        if (cancelled) return;
+    const fresh = refresh && attempt === 0 ? "&refresh=1" : "";
+    // One streamed request for every page left (the server reads the next page as soon as
+    // Graph answers the last), not a request per page. A failure keeps what has loaded and
+    // the cursor of the last page that arrived, which "Continue loading" starts from.
+    const abort = new AbortController();
+    let last: string | null = cursor;
+    apiLines<Paged<ChatSummary>>(
+      `/api/chats/pages?cursor=${encodeURIComponent(cursor)}${fresh}`,
+      (page) => {
+        last = page.cursor;
         setChats((current) => {
           const seen = new Set(current.map((chat) => chat.id));
           return [...current, ...page.items.filter((chat) => !seen.has(chat.id))];
         });
-        setCursor(page.cursor);
+      },
+      abort.signal,
+    )
+      .then(() => {
+        if (last) throw new ApiError("network_error", "The list stopped before its end.", 0);
       })
       .catch((failure: unknown) => {
-        if (!cancelled) setError(errorMessage(failure));
+        if (!abort.signal.aborted) setError(errorMessage(failure));
+      })
+      .finally(() => {
+        if (!abort.signal.aborted) setCursor(last);
       });
-    return () => {
-      cancelled = true;
-    };
-  }, [cursor, error, attempt]);
+    return () => abort.abort();
+  }, [cursor, error, attempt, refresh]);
 
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();

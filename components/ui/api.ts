@@ -26,6 +26,8 @@ export class ApiError extends Error {
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 
+const NETWORK_ERROR = "The server could not be reached. Check your network and try again.";
+
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown; retryAfter?: unknown; scopes?: unknown };
 }
@@ -56,20 +58,78 @@ export async function api<T = unknown>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError("network_error", "The server could not be reached. Check your network and try again.", 0);
+    throw new ApiError("network_error", NETWORK_ERROR, 0);
   }
   const data: unknown = response.status === 204 ? undefined : await response.json().catch(() => null);
   if (response.ok) return data as T;
+  throw apiError(data, response.status, response.headers.get("retry-after"));
+}
+
+/** The server's error shape (or anything else a failed request answered) as one `ApiError`. */
+function apiError(data: unknown, status: number, retryAfterHeader: string | null): ApiError {
   const error = (data as ErrorBody | null)?.error;
-  const retryAfter =
-    typeof error?.retryAfter === "number" ? error.retryAfter : Number(response.headers.get("retry-after")) || undefined;
-  throw new ApiError(
+  const retryAfter = typeof error?.retryAfter === "number" ? error.retryAfter : Number(retryAfterHeader) || undefined;
+  return new ApiError(
     isErrorCode(error?.code) ? error.code : "unexpected_response",
-    typeof error?.message === "string" ? error.message : `Request failed (${response.status}). Try again.`,
-    response.status,
+    typeof error?.message === "string" ? error.message : `Request failed (${status}). Try again.`,
+    status,
     retryAfter,
     isStringList(error?.scopes) ? error.scopes : undefined,
   );
+}
+
+/**
+ * Reads a JSON-lines route (lib/http/json-lines.ts), calling `onLine` for each line as it
+ * arrives. Throws an `ApiError` like `api` does: for an error response, for an error line
+ * (the server's failure after the stream began; the lines before it were delivered), and
+ * for a stream cut off before its end. Resolves when the server ends the stream.
+ */
+export async function apiLines<T>(
+  path: `/api/${string}`,
+  onLine: (line: T) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: "application/x-ndjson" }, signal });
+  } catch (failure) {
+    if (signal?.aborted) throw failure;
+    throw new ApiError("network_error", NETWORK_ERROR, 0);
+  }
+  if (!response.ok || !response.body) {
+    const data: unknown = await response.json().catch(() => null);
+    throw apiError(data, response.status, response.headers.get("retry-after"));
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = "";
+  for (;;) {
+    let chunk: ReadableStreamReadResult<string>;
+    try {
+      chunk = await reader.read();
+    } catch (failure) {
+      if (signal?.aborted) throw failure;
+      throw new ApiError("network_error", NETWORK_ERROR, 0);
+    }
+    if (chunk.done) break;
+    pending += chunk.value;
+    const lines = pending.split("\n");
+    pending = lines.pop()!;
+    for (const text of lines) {
+      if (!text) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        throw new ApiError("unexpected_response", "The server sent something unexpected. Try again.", response.status);
+      }
+      const error = (value as ErrorBody | null)?.error;
+      // The response said 200 before this failed: the error's own code gives its status.
+      if (error) throw apiError(value, isErrorCode(error.code) ? ERROR_STATUS[error.code] : 500, null);
+      onLine(value as T);
+    }
+  }
+  // Every line ends with a newline: anything left is a line the connection cut short.
+  if (pending) throw new ApiError("network_error", NETWORK_ERROR, 0);
 }
 
 /** What to tell the user about any failure: the server's message plus the next step it implies. */

@@ -20,6 +20,7 @@ const faultBody = z.object({
   service: service.default("graph"),
   method: z.string().toUpperCase().optional(),
   path: z.string().min(1).refine(isRegex, "path must be a valid regular expression"),
+  query: z.string().min(1).refine(isRegex, "query must be a valid regular expression").optional(),
   kind: z.enum(["status", "timeout", "malformed"]).default("status"),
   status: z.number().int().min(400).max(599).optional(),
   retryAfter: z.number().int().min(0).max(3600).optional(),

@@ -22,6 +22,8 @@ export interface FaultRule {
   method?: string;
   /** Regular expression source matched against the request path (without query). */
   path: string;
+  /** Regular expression source the query string (decoded, without `?`) must match too; any when absent. */
+  query?: string;
   /** What happens: an HTTP error, a hang past any sane timeout, or a 200 with a broken body. */
   kind: "status" | "timeout" | "malformed";
   status?: number;
@@ -75,11 +77,12 @@ export class Control {
   }
 
   /** Picks the fault for a request (consuming one use of it), if any applies. */
-  private pickFault(service: ServiceName, method: string, path: string): FaultRule | undefined {
+  private pickFault(service: ServiceName, method: string, path: string, query: string): FaultRule | undefined {
     for (const rule of this.faults) {
       if (rule.service !== service) continue;
       if (rule.method && rule.method !== method) continue;
       if (!new RegExp(rule.path).test(path)) continue;
+      if (rule.query !== undefined && !new RegExp(rule.query).test(query)) continue;
       if (rule.remaining !== undefined && rule.remaining <= 0) continue;
       if (Math.random() >= rule.rate) continue;
       if (rule.remaining !== undefined) rule.remaining -= 1;
@@ -99,7 +102,7 @@ export class Control {
       const record: CallRecord = { service, method: c.req.method, path, status: 0, at: Date.now() };
       this.calls.push(record);
       if (this.calls.length > MAX_LOG) this.calls.splice(0, this.calls.length - MAX_LOG);
-      const fault = this.pickFault(service, c.req.method, path);
+      const fault = this.pickFault(service, c.req.method, path, queryOf(c.req.url));
       if (fault) {
         const response = await faultResponse(service, fault);
         record.status = response.status;
@@ -114,6 +117,15 @@ export class Control {
 function fresh(): Record<ServiceName, Latency> {
   const none = () => ({ fixedMs: 0, jitterMs: 0 });
   return { nango: none(), connectUi: none(), login: none(), graph: none() };
+}
+
+function queryOf(url: string): string {
+  const search = new URL(url).search.slice(1);
+  try {
+    return decodeURIComponent(search.replace(/\+/g, " "));
+  } catch {
+    return search;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

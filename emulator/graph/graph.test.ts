@@ -117,6 +117,18 @@ describe("Graph: chats and paging", () => {
     expect(chats.every((c) => c.members.some((m: any) => m.email === A.megan.email))).toBe(true);
   });
 
+  it("a fault can name the query too: only the later pages fail", async () => {
+    await emu.control("/faults", { service: "graph", path: "^/v1\\.0/me/chats$", query: "\\$skiptoken=", status: 503 });
+    try {
+      const first = await graph("/me/chats?$top=10");
+      expect(first.status).toBe(200);
+      expect((await graph(first.body["@odata.nextLink"])).status).toBe(503);
+    } finally {
+      await fetch(`${emu.origins.nango}/_emulator/faults`, { method: "DELETE" });
+    }
+    await expect(emu.control("/faults", { path: "^/x$", query: "(" })).rejects.toThrow(/400/);
+  });
+
   it("$top above 50 and tampered skiptokens are 400", async () => {
     const big = await graph("/me/chats?$top=51");
     expect(big.status).toBe(400);

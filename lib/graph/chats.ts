@@ -42,6 +42,28 @@ export async function getChatsPage(
   );
 }
 
+/**
+ * Every page of the user's chats from `cursor` on (from the first without one), each read
+ * as `getChatsPage` reads it (cache, tenant pacing, the connection checked every page),
+ * the next asked for as soon as Graph answers the last: Graph's nextLink paging is one
+ * page after another, so this is as fast as a list of chats can arrive. Stops when the
+ * caller goes away.
+ */
+export async function* chatPagesFrom(
+  userId: string,
+  cursor: string | undefined,
+  signal: AbortSignal,
+  options?: ReadOptions,
+): AsyncGenerator<Paged<ChatSummary>, void, undefined> {
+  let next: string | null | undefined = cursor;
+  do {
+    const page = await getChatsPage(userId, next ?? undefined, options);
+    if (signal.aborted) return;
+    yield page;
+    next = page.cursor;
+  } while (next && !signal.aborted);
+}
+
 /** The few most recent chats, for the dashboard. */
 export async function getRecentChats(userId: string, count = 8, options?: ReadOptions): Promise<ChatSummary[]> {
   const endpoint = chatsEndpoint(count);

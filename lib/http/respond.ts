@@ -4,22 +4,20 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-/** Turns any thrown value into the one JSON error shape; unknown errors never leak details. */
-export function errorResponse(error: unknown): NextResponse {
+/** An error as the client sees it: the JSON error shape and its status; unknown errors never leak details. */
+export function errorBody(error: unknown): { body: unknown; status: number; retryAfter?: number } {
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    return NextResponse.json(
-      { error: { code: "invalid_input", message: "The request is not valid.", issues } },
-      { status: 400 },
-    );
+    return { body: { error: { code: "invalid_input", message: "The request is not valid.", issues } }, status: 400 };
   }
-  if (error instanceof AppError) {
-    const headers = error.retryAfter ? { "retry-after": String(error.retryAfter) } : undefined;
-    return NextResponse.json(error.toJSON(), { status: error.status, headers });
-  }
+  if (error instanceof AppError) return { body: error.toJSON(), status: error.status, retryAfter: error.retryAfter };
   logger.error("unhandled route error", { error });
-  return NextResponse.json(
-    { error: { code: "internal_error", message: "Something went wrong. Try again." } },
-    { status: 500 },
-  );
+  return { body: { error: { code: "internal_error", message: "Something went wrong. Try again." } }, status: 500 };
+}
+
+/** Turns any thrown value into the one JSON error shape. */
+export function errorResponse(error: unknown): NextResponse {
+  const { body, status, retryAfter } = errorBody(error);
+  const headers = retryAfter ? { "retry-after": String(retryAfter) } : undefined;
+  return NextResponse.json(body, { status, headers });
 }
