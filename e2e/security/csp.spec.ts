@@ -8,7 +8,7 @@
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { DEMO_MICROSOFT_ACCOUNTS } from "../../emulator/data/demo-accounts";
 import { DEMO_ADMIN, DEMO_MEGAN } from "../../lib/demo-accounts";
-import { contentSecurityPolicy } from "../../lib/http/content-security-policy";
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy } from "../../lib/http/content-security-policy";
 import { signInWithPassword } from "../support/auth";
 import { completeMicrosoftPopup, connectUi, finishConnectUi, startMicrosoftPopup } from "../support/connect-ui";
 import { expect, settled, takeCspViolations, test } from "../support/fixtures";
@@ -69,10 +69,21 @@ test("every page carries the policy, with a fresh nonce that each of Next.js's s
   }
   expect(nonces.size).toBe(pages.length * 2);
 
-  // The sign-in redirect and API routes carry it too (next-auth serves HTML pages under /api/auth).
+  // The sign-in redirect and next-auth's HTML pages under /api/auth carry it too.
   expectPolicy(await page.request.get("/dashboard", { maxRedirects: 0 }));
-  expectPolicy(await page.request.get("/api/health"));
   expectPolicy(await page.request.get("/api/auth/signout"));
+  // The JSON API has a fixed policy under which nothing loads or runs, and echoes the
+  // caller's well-formed request id (else a new one).
+  for (const [request, path] of [
+    [page.request, "/api/health"],
+    [user.request, "/api/teams"],
+  ] as const) {
+    const given = await request.get(path, { headers: { "x-request-id": "lb-7f3a:42" } });
+    expect(given.headers()["content-security-policy"], path).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(given.headers()["x-request-id"], path).toBe("lb-7f3a:42");
+    const fresh = await request.get(path, { headers: { "x-request-id": "<script>" } });
+    expect(fresh.headers()["x-request-id"], path).toMatch(/^[0-9a-f-]{36}$/);
+  }
   // Static files are never a document: the proxy does not run for them.
   for (const asset of ["/favicon.ico", "/manifest.webmanifest", "/icon.svg"]) {
     const response = await page.request.get(asset);

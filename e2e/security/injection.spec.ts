@@ -7,6 +7,7 @@
  */
 import { DEMO_MICROSOFT_ACCOUNTS } from "../../emulator/data/demo-accounts";
 import { DEMO_MEGAN } from "../../lib/demo-accounts";
+import { API_CONTENT_SECURITY_POLICY } from "../../lib/http/content-security-policy";
 import { expect, test } from "../support/fixtures";
 import { apiRoutes, pageTemplates } from "./routes";
 import {
@@ -173,5 +174,7 @@ test("an undecodable segment (overlong UTF-8) is refused without a Graph call", 
   expect(withoutUpkeep(await graphCallsSince(since))).toEqual([]);
   // proxy.ts refuses it; Next.js alone would answer a bare 500 while decoding the segment.
   expect(response.status).toBe(400);
+  expect(response.headers["content-security-policy"]).toBe(API_CONTENT_SECURITY_POLICY);
+  expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   await page.context().close();
 });

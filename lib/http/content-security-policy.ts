@@ -20,6 +20,17 @@ export interface PolicyOptions {
   https: boolean;
 }
 
+/**
+ * The policy of the JSON API (every /api route but next-auth's): nothing may load, run
+ * or frame it, were a response ever opened as a document. It needs no nonce, so
+ * next.config.ts sets it and proxy.ts does not run for these routes (docs/performance.md).
+ */
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** next-auth serves HTML pages (sign-in, sign-out, errors) under /api/auth: they get the page policy. */
+export const isJsonApi = (pathname: string) => pathname.startsWith("/api/") && !pathname.startsWith("/api/auth/");
+
 /** 128 random bits, base64: the form Next.js's nonce parser accepts. */
 export function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));

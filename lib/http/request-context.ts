@@ -1,7 +1,7 @@
 /**
- * The current request's id, for log lines. proxy.ts gives every /api request an
- * `x-request-id` (the caller's, if well-formed, else a new UUID); route handlers run
- * inside `withRequestContext`, and lib/logger.ts adds the id to each line it writes.
+ * The current request's id, for log lines: the caller's `x-request-id` if well-formed,
+ * else a new UUID. Route handlers run inside `withRequestContext` (`withRequestId` also
+ * echoes it on the response), and lib/logger.ts adds the id to each line it writes.
  *
  * It also holds what one request reads once and uses several times (`requestMemo`).
  */
@@ -25,8 +25,8 @@ export function currentRequestId(): string | undefined {
 }
 
 /** Runs `fn` with the request's id available to the logger. */
-export function withRequestContext<T>(request: Request, fn: () => T): T {
-  const context: RequestContext = { requestId: requestIdFrom(request.headers), memo: new Map() };
+export function withRequestContext<T>(request: Request, fn: () => T, requestId = requestIdFrom(request.headers)): T {
+  const context: RequestContext = { requestId, memo: new Map() };
   return storage.run(context, () => {
     const result = fn();
     // What the handler read is for the handler: a stream it returns (live updates) runs
@@ -38,6 +38,30 @@ export function withRequestContext<T>(request: Request, fn: () => T): T {
     else end();
     return result;
   });
+}
+
+/**
+ * A route handler that runs in its request's context (`withRequestContext`) and echoes
+ * the request id on its response. API routes do it here, not in proxy.ts: running the
+ * proxy costs every request about a millisecond of CPU (Next's middleware adapter), a
+ * third of a cached read's (docs/performance.md).
+ */
+export function withRequestId<R extends Request, A extends unknown[]>(
+  handler: (request: R, ...rest: A) => Promise<Response>,
+): (request: R, ...rest: A) => Promise<Response> {
+  return async (request, ...rest) => {
+    const requestId = requestIdFrom(request.headers);
+    const response = await withRequestContext(request, () => handler(request, ...rest), requestId);
+    try {
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      return response;
+    } catch {
+      // Immutable headers (Response.redirect, a fetched response): copy them once.
+      const copy = new Response(response.body, response);
+      copy.headers.set(REQUEST_ID_HEADER, requestId);
+      return copy;
+    }
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // GET /api/health – liveness/readiness for load balancers: database and Nango reachability (public, no secrets)
 import { NextResponse } from "next/server";
 import { checkHealth } from "@/lib/health/check-health";
+import { withRequestId } from "@/lib/http/request-context";
 
 export const dynamic = "force-dynamic";
 
@@ -9,10 +10,10 @@ export const dynamic = "force-dynamic";
  * outage reports `degraded` with 200: every instance shares Nango, and taking them all
  * out of the load balancer would turn "Teams data unavailable" into "site down".
  */
-export async function GET() {
+export const GET = withRequestId(async (_request: Request) => {
   const report = await checkHealth();
   return NextResponse.json(report, {
     status: report.checks.database.ok ? 200 : 503,
     headers: { "cache-control": "no-store" },
   });
-}
+});

@@ -1,8 +1,7 @@
 // POST /api/graph/lifecycle – Microsoft Graph lifecycle events: reauthorizationRequired, subscriptionRemoved, missed
 import type { NextRequest } from "next/server";
 import { handleGraphCallback } from "@/lib/http/graph-callback";
+import { withRequestId } from "@/lib/http/request-context";
 import { lifecycleNotificationBody } from "@/lib/live/notification-schema";
 
-export function POST(request: NextRequest) {
-  return handleGraphCallback(request, lifecycleNotificationBody);
-}
+export const POST = withRequestId((request: NextRequest) => handleGraphCallback(request, lifecycleNotificationBody));

@@ -2,6 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError } from "zod";
 import { readTextCapped } from "@/lib/http/read-body";
+import { withRequestId } from "@/lib/http/request-context";
 import { errorResponse } from "@/lib/http/respond";
 import { logger } from "@/lib/logger";
 import { nango } from "@/lib/nango/client";
@@ -10,7 +11,7 @@ import { handleNangoWebhook } from "@/lib/webhooks/handle-nango-webhook";
 /** Nango's webhook bodies are small; anything larger is not from Nango. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export async function POST(request: NextRequest) {
+export const POST = withRequestId(async (request: NextRequest) => {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) return tooLarge();
   // The signature covers the exact bytes received, so read the raw body before parsing;
@@ -40,7 +41,7 @@ export async function POST(request: NextRequest) {
     logger.error("webhook processing failed; Nango will retry", { error });
     return NextResponse.json({ error: { code: "upstream_unavailable", message: "Try again later." } }, { status: 503 });
   }
-}
+});
 
 function tooLarge() {
   return NextResponse.json(
