@@ -61,6 +61,26 @@ test("20 concurrent sends with one Idempotency-Key post exactly one message", as
   expect(await postsIn({ chatId })).toHaveLength(before + 1);
 });
 
+test("a send repeated with its key the moment it was answered gets the same message and posts nothing", async ({
+  page,
+}) => {
+  // Sending was allowed by the test before (serial).
+  const before = (await postsIn({ chatId })).length;
+  const key = crypto.randomUUID();
+  const content = `repeated ${key}`;
+  // The outcome is recorded after the response: the repeat, sent as soon as the first is
+  // answered, may find the row still pending and must wait for it, not post again.
+  for (let round = 0; round < 3; round++) {
+    const first = await send(page, messagesPath, { content: `${content} ${round}` }, `${key}-${round}`);
+    const again = await send(page, messagesPath, { content: `${content} ${round}` }, `${key}-${round}`);
+    expect([first.status(), again.status()]).toEqual([201, 201]);
+    expect(((await again.json()) as { id: string }).id).toBe(((await first.json()) as { id: string }).id);
+  }
+  const posts = await postsIn({ chatId });
+  expect(posts).toHaveLength(before + 3);
+  expect(posts.filter((post) => post.html.includes(key))).toHaveLength(3);
+});
+
 test("a post Graph accepted but never answered is found, not posted again", async ({ page }) => {
   test.setTimeout(90_000);
   const before = (await postsIn({ chatId })).length;

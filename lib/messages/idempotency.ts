@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { after } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
@@ -59,11 +60,13 @@ export async function writeOnce<T>(userId: string, key: string, request: unknown
     // The new row is claimed and its attempt time set: straight to Microsoft.
     return await attempt(row, write, row.attemptedAt ?? row.createdAt);
   } finally {
-    // Housekeeping on the path that adds a row, after the write so the user doesn't wait
-    // for it: the user's day-old keys go.
-    db.idempotentWrite
-      .deleteMany({ where: { userId, createdAt: { lt: new Date(Date.now() - KEEP_MS) } } })
-      .catch((error: unknown) => logger.warn("could not delete old idempotency keys", { error }));
+    // Housekeeping on the path that adds a row, after the response so the user doesn't
+    // wait for it: the user's day-old keys go.
+    after(() =>
+      db.idempotentWrite
+        .deleteMany({ where: { userId, createdAt: { lt: new Date(Date.now() - KEEP_MS) } } })
+        .catch((error: unknown) => logger.warn("could not delete old idempotency keys", { error })),
+    );
   }
 }
 
@@ -125,7 +128,15 @@ async function attempt<T>(row: Row, write: OnceWrite<T>, attemptedAt?: Date): Pr
     await settle(row.id, isAppError(error) ? "failed" : "unconfirmed");
     throw error;
   }
-  await db.idempotentWrite.update({ where: { id: row.id }, data: { state: "succeeded", result: json(result) } });
+  // Posted: the answer doesn't wait for its record, written after the response (5 ms of a
+  // send, docs/performance.md). Until it lands, a duplicate with this key waits as for
+  // any pending row; were it lost (a crash, the database away), the row goes stale and a
+  // retry looks for the message in the conversation before it could ever post again.
+  after(() =>
+    db.idempotentWrite
+      .update({ where: { id: row.id }, data: { state: "succeeded", result: json(result) } })
+      .catch((error: unknown) => logger.warn("could not record a sent message's outcome", { error })),
+  );
   return result;
 }
 
