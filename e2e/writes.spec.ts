@@ -11,6 +11,7 @@ import { DEMO_MEGAN } from "../lib/demo-accounts";
 import { signInWithPassword } from "./support/auth";
 import { completeMicrosoftPopup, connectUi, ensureConnected, finishConnectUi } from "./support/connect-ui";
 import { alertOn, expect, test } from "./support/fixtures";
+import { expectLive, expectNotReloaded, markPage } from "./support/live";
 import { emulator } from "./support/stack";
 import { postsIn } from "./support/writes";
 
@@ -151,6 +152,48 @@ test("Megan sends a chat message with two mentions; it shows at the bottom, and 
   await page.reload();
   await expect(chatMessages(page).filter({ hasText: text })).toHaveCount(1);
   await expect(chatMessages(page).last()).toContainText(text);
+});
+
+test("a message Megan sends reaches her other browser through its change notification, read from Graph only once", async ({
+  page,
+  browser,
+}) => {
+  const other = await browser.newContext();
+  try {
+    const second = await other.newPage();
+    await signInWithPassword(second, DEMO_MEGAN.email, DEMO_MEGAN.password);
+    for (const open of [page, second]) {
+      await open.goto(chatPath());
+      await expectLive(open);
+    }
+    await markPage(second);
+    await emulator("/counters", undefined, "DELETE");
+    const text = token();
+    // Graph's notification comes after its answer to the post (seconds later, in
+    // practice); the emulator's would race the answer on its way back through the app, so
+    // it is held until the first browser shows the message.
+    await emulator("/graph/subscriptions/settings", { deliveries: "paused" });
+    try {
+      await composer(page).fill(`From the first browser ${text}`);
+      await composer(page).press("Enter");
+      await expect(pendingMessage(page)).toHaveCount(0);
+      await expect(chatMessages(page).last()).toContainText(text);
+    } finally {
+      await emulator("/graph/subscriptions/settings", { deliveries: "on" });
+    }
+    await expect(chatMessages(second).getByText(text)).toBeVisible();
+    await expectNotReloaded(second);
+    // The notification carried the message's address only; the send's answer from Graph
+    // is what the second browser shows: nobody asked Graph for the message again.
+    const { byRoute } = await emulator<{ byRoute: Record<string, number> }>("/counters?service=graph");
+    const messageReads = Object.keys(byRoute).filter((route) =>
+      /^GET \/v1\.0\/chats\/[^/]+\/messages\/[^/?]+$/.test(route),
+    );
+    expect(Object.keys(byRoute).filter((route) => route.startsWith("POST /v1.0/chats/"))).toHaveLength(1);
+    expect(messageReads).toEqual([]);
+  } finally {
+    await other.close();
+  }
 });
 
 test("a send that failed in the network is retried with the same key and posted once", async ({ page }) => {

@@ -40,6 +40,16 @@ export function primeGraph<T>(userId: string, connection: GraphConnection, key: 
   primeCache(userId, cacheKey(connection, key), value);
 }
 
+/**
+ * What `readGraph`/`primeGraph` keep under this key (with this connection) if it is
+ * fresh, else null; never reads Graph.
+ */
+export async function cachedGraph<T>(userId: string, connection: GraphConnection, key: string): Promise<T | null> {
+  if (!(await freshGraphKeys(userId, connection, [key])).has(key)) return null;
+  // Fresh a moment ago: served from the cache (null if it expired in between).
+  return cachedRead<T | null>(userId, cacheKey(connection, key), async () => null);
+}
+
 /** Which of these `readGraph` keys (with this connection) are cached and fresh. */
 export async function freshGraphKeys(
   userId: string,

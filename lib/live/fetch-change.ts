@@ -5,29 +5,52 @@ import { chatListEndpoints } from "@/lib/graph/chats";
 import { graphPath } from "@/lib/graph/ids";
 import { myGraphId } from "@/lib/graph/me";
 import { channelMessagesEndpoint, chatMessagesEndpoint, repliesEndpoint } from "@/lib/graph/messages";
-import { forgetGraph } from "@/lib/graph/read";
+import { cachedGraph, forgetGraph, primeGraph } from "@/lib/graph/read";
 import { graphRequest } from "@/lib/graph/request";
 import { reshapeMessage } from "@/lib/graph/reshape";
 import type { MessageView } from "@/lib/graph/types";
 import { parseTopicKey, type ChangedMessage, type MessageTopic } from "./topics";
 
-/** The changed message as the page shows it, read through the Nango proxy. */
+/** The changed message's own address on Graph (a reply's under its thread). */
+const messageEndpoint = (change: ChangedMessage) =>
+  change.kind === "chat"
+    ? graphPath`/v1.0/chats/${change.chatId}/messages/${change.messageId}`
+    : change.replyId
+      ? graphPath`/v1.0/teams/${change.teamId}/channels/${change.channelId}/messages/${change.messageId}/replies/${change.replyId}`
+      : graphPath`/v1.0/teams/${change.teamId}/channels/${change.channelId}/messages/${change.messageId}`;
+
+const sentKey = (change: ChangedMessage) => `sent:${messageEndpoint(change)}`;
+
+/**
+ * The changed message as the page shows it, read through the Nango proxy. A message this
+ * user just posted through the app (`rememberSentMessage`) is what Graph's answer to the
+ * POST said: its `created` notification costs no Graph read. An edit (`updated`) is read.
+ */
 export async function fetchChangedMessage(
   userId: string,
   connection: GraphConnection,
   change: ChangedMessage,
+  event: string,
 ): Promise<MessageView> {
-  const endpoint =
-    change.kind === "chat"
-      ? graphPath`/v1.0/chats/${change.chatId}/messages/${change.messageId}`
-      : change.replyId
-        ? graphPath`/v1.0/teams/${change.teamId}/channels/${change.channelId}/messages/${change.messageId}/replies/${change.replyId}`
-        : graphPath`/v1.0/teams/${change.teamId}/channels/${change.channelId}/messages/${change.messageId}`;
+  if (event === "created") {
+    const sent = await cachedGraph<MessageView>(userId, connection, sentKey(change));
+    if (sent) return sent;
+  }
   const [{ data }, selfId] = await Promise.all([
-    graphRequest<ChatMessage>(connection, { endpoint }),
+    graphRequest<ChatMessage>(connection, { endpoint: messageEndpoint(change) }),
     myGraphId(userId).catch(() => null),
   ]);
   return reshapeMessage(data, { selfId });
+}
+
+/** What the send route got back from Graph for a message it posted, for its notification. */
+export function rememberSentMessage(
+  userId: string,
+  connection: GraphConnection,
+  change: ChangedMessage,
+  message: MessageView,
+): void {
+  primeGraph(userId, connection, sentKey(change), message);
 }
 
 /**

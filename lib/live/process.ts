@@ -89,7 +89,7 @@ async function applyChange(subscription: GraphSubscription, topic: MessageTopic,
     await liveBus().publish(userId, { type: "deleted", topic: key, messageId, ...(parentId ? { parentId } : {}) });
     return;
   }
-  const message = await fetchChangedMessage(userId, connection, change);
+  const message = await fetchChangedMessage(userId, connection, change, row.event);
   await liveBus().publish(userId, { type: "message", topic: key, message, ...(parentId ? { parentId } : {}) });
   await db.graphSubscription.updateMany({ where: { id: subscription.id }, data: { lastNotifiedAt: new Date() } });
 }

@@ -6,7 +6,7 @@ import { myGraphId } from "@/lib/graph/me";
 import type { MessageTarget } from "@/lib/graph/message-target";
 import { findPostedMessage, postMessage } from "@/lib/graph/post-message";
 import type { MessageView } from "@/lib/graph/types";
-import { forgetChanged } from "@/lib/live/fetch-change";
+import { forgetChanged, rememberSentMessage } from "@/lib/live/fetch-change";
 import { topicOfChange, type ChangedMessage } from "@/lib/live/topics";
 import { logger } from "@/lib/logger";
 import { composeMessageHtml } from "./compose-html";
@@ -63,7 +63,11 @@ export async function sendMessage(
     // impossible (the connection broke meanwhile), everything of the user goes.
     const change = changeOf(target, sent.id);
     await graphConnectionFor(userId)
-      .then((connection) => forgetChanged(userId, connection, topicOfChange(change), change))
+      .then(async (connection) => {
+        await forgetChanged(userId, connection, topicOfChange(change), change);
+        // Its change notification shows this answer instead of reading the message again.
+        rememberSentMessage(userId, connection, change, sent);
+      })
       .catch(() => invalidateUserCache(userId));
     return sent;
   } catch (error) {
