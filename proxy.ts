@@ -1,7 +1,7 @@
 /**
  * Runs before every page and next-auth's pages under /api/auth (static assets and the
- * JSON API excepted, see `config`; an API path with percent-encoding only for the
- * decoding check):
+ * JSON API excepted, see `config`; an API path with percent-encoding outside ASCII only
+ * for the decoding check):
  * - gives the request an `x-request-id` (the caller's if well-formed, else a new one),
  *   passed on to the route handler (logged by lib/logger.ts) and echoed in the response;
  * - sets the Content-Security-Policy with a fresh nonce (lib/http/content-security-policy.ts).
@@ -31,7 +31,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/http/request-context";
 
 export async function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers);
-  // The JSON API comes here only with percent-encoding in its path (see `config`), for
+  // The JSON API comes here only with non-ASCII percent-encoding in its path (see `config`), for
   // the decoding check alone: its handlers echo the request id (withRequestId) and its
   // policy is fixed (next.config.ts).
   if (isJsonApi(request.nextUrl.pathname)) {
@@ -87,9 +87,11 @@ export const config = {
     // Every page needs the policy, the request id and the sign-in check; files that are
     // never a document are left out. Unlike Next.js's CSP example, router prefetches are
     // not left out: they need the request id and the sign-in redirect too. The JSON API
-    // (all of /api but next-auth's pages) is left out unless its path has a `%`, which
-    // Next.js could fail to decode: running the proxy costs a request about 1 ms of CPU,
-    // a third of a cached read's (docs/performance.md).
-    "/((?!api/(?!auth/)[^%]*$|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$).*)",
+    // (all of /api but next-auth's pages) is left out unless its path has a `%` escape
+    // outside ASCII (`%80`–`%FF`, or no hex at all), which Next.js could fail to decode:
+    // running the proxy costs a request about 1 ms of CPU, a third of a cached read's
+    // (docs/performance.md). An ASCII escape always decodes, and every chat id has some
+    // (`19%3A…%40thread.v2`): chats' reads and sends skip it too.
+    "/((?!api/(?!auth/)(?:[^%]|%[0-7][0-9A-Fa-f])*$|_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|icon-192\\.png$|icon-512\\.png$|apple-touch-icon\\.png$|manifest\\.webmanifest$).*)",
   ],
 };
