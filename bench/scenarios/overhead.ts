@@ -4,6 +4,12 @@
  * directly for the same Graph resource; Graph latency 0. The direct baseline is
  * measured twice, with autocannon sending the SDK's exact proxy request and with the
  * SDK itself (`nango.get`); the faster of the two is the baseline.
+ *
+ * Beside them, the framework's floor on the same server: the same route without a
+ * session cookie, which the handler refuses (401) before any cookie decryption, database
+ * query or cache lookup, so what is left is Next.js's own request path and the smallest
+ * answer the app can give. No goal of its own: it shows how much of a cached read's cost
+ * the app's code can still remove.
  */
 import autocannon from "autocannon";
 import type { BenchContext, Scenario } from "../lib/context";
@@ -130,6 +136,12 @@ export const overhead: Scenario = {
     const app = await cannon(`${ctx.appUrl}/api/teams`, appHeaders, DURATION_S);
     const cpuPerRequest = round((cpuMs(ctx.appPid) - cpuBefore) / Math.max(1, app.requests), 2);
     const graphCalls = (await ctx.control<{ total: number }>("/counters?service=graph")).total;
+    const floorCpuBefore = cpuMs(ctx.appPid);
+    const floor = await cannon(`${ctx.appUrl}/api/teams`, () => ({}), DURATION_S);
+    const floorCpuPerRequest = round((cpuMs(ctx.appPid) - floorCpuBefore) / Math.max(1, floor.requests), 2);
+    // Every one of them must have been the refusal, or this is no floor.
+    if (floor.non2xx !== floor.requests || floor.errors > 0)
+      throw new Error(`the floor's requests were not all refused: ${JSON.stringify(floor)}`);
     // Requests autocannon gave up on may still wait for the tenant's pacing on the server
     // (up to the Graph deadline, 12 s): let them finish before the next scenario.
     await sleep(12_000);
@@ -168,11 +180,13 @@ export const overhead: Scenario = {
         cpuMsPerRequest: cpuPerRequest,
         directAutocannon: direct,
         directSdk: sdk,
+        frameworkFloor: { ...floor, cpuMsPerRequest: floorCpuPerRequest },
         graphCallsDuringAppRun: graphCalls,
         appRequestsPerGraphCall: round(app.requests / Math.max(1, graphCalls)),
       },
       notes: [
         `the app answered ${app.requests} requests with ${graphCalls} Graph calls: /api/teams is served from the per-user cache (45 s) after each user's first request`,
+        `framework floor (the same route refused for want of a session, 401, before any of the app's work): ${floor.rps} req/s = ${round((floor.rps / baseline.rps) * 100)}% of direct, p50 ${floor.p50} ms, ${floorCpuPerRequest} ms CPU per request (${round((floorCpuPerRequest / Math.max(0.01, cpuPerRequest)) * 100)}% of a cached read's)`,
       ],
     };
   },
