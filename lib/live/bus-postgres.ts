@@ -23,6 +23,9 @@ export function createPostgresBus(connectionString: string): LiveBus {
   let ready: Promise<pg.Client | null> | null = null;
   let closed = false;
   let wasConnected = false;
+  // NOTIFYs go out one at a time on the listener's connection: pg queues concurrent
+  // queries on one client itself but deprecates it (pg 9 drops it).
+  let sending: Promise<unknown> = Promise.resolve();
 
   const connect = (): Promise<pg.Client | null> => {
     ready ??= (async () => {
@@ -66,8 +69,11 @@ export function createPostgresBus(connectionString: string): LiveBus {
     async publish(userId, event) {
       const live = client ?? (await connect());
       if (!live) return listeners.deliver(userId, event);
+      const payload = encodeForBus(userId, event, MAX_PAYLOAD_BYTES);
+      const sent = sending.then(() => live.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]));
+      sending = sent.catch(() => undefined);
       try {
-        await live.query("SELECT pg_notify($1, $2)", [CHANNEL, encodeForBus(userId, event, MAX_PAYLOAD_BYTES)]);
+        await sent;
       } catch (error) {
         logger.warn("live fan-out: NOTIFY failed; this instance's streams only", { error });
         listeners.deliver(userId, event);
