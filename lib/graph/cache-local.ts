@@ -71,11 +71,19 @@ export function createLocalCache(
       }
     },
 
-    primeCache(userId, key, value) {
+    primeCache(userId, key, value, { replaceAsOf } = {}) {
       const id = userId + SEP + key;
+      if (replaceAsOf !== undefined) {
+        if (String(generation(userId)) === replaceAsOf) store(id, value);
+        return;
+      }
       const existing = state.entries.get(id);
       if (existing && existing.expiresAt > Date.now()) return;
       store(id, value);
+    },
+
+    async generation(userId) {
+      return String(generation(userId));
     },
 
     async freshKeys(userId, keys) {

@@ -167,9 +167,18 @@ export function createRedisCache(store: SharedStore): GraphCache {
       });
     },
 
-    primeCache(userId, key, value) {
+    primeCache(userId, key, value, { replaceAsOf } = {}) {
+      if (replaceAsOf !== undefined) return void put(userId, fieldOf(key), value, replaceAsOf, false);
       // Priming follows a read of the same user on this instance: its generation guards the write.
       void put(userId, fieldOf(key), value, lastGeneration.get(userId) ?? "", true);
+    },
+
+    generation(userId) {
+      return store.run(
+        async (redis) => (await redis.get(generationKey(userId))) ?? "0",
+        // Matches no generation: nothing is replaced on the strength of it.
+        () => "unavailable",
+      );
     },
 
     async freshKeys(userId, keys) {

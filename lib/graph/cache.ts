@@ -7,10 +7,20 @@ import { forgetUserConnection } from "@/lib/dal/connections/find-user-connection
 
 export interface GraphCache {
   cachedRead<T>(userId: string, key: string, load: () => Promise<T>, options?: { refresh?: boolean }): Promise<T>;
-  primeCache(userId: string, key: string, value: unknown): void;
+  primeCache(userId: string, key: string, value: unknown, options?: PrimeOptions): void;
+  generation(userId: string): Promise<string>;
   invalidateUserCache(userId: string): Promise<void>;
   forgetCached(userId: string, keys: string[]): Promise<void>;
   freshKeys(userId: string, keys: string[]): Promise<Set<string>>;
+}
+
+export interface PrimeOptions {
+  /**
+   * The value was read from Graph past the cache, and `cacheGeneration` gave this before
+   * the read began: it replaces a fresh entry, unless the user's cache was invalidated or
+   * forgotten since (the value may predate that change, as a refreshed read's may).
+   */
+  replaceAsOf?: string;
 }
 
 /** In process without a store (as before Redis); shared by every instance with one. */
@@ -48,8 +58,13 @@ export function cachedRead<T>(
  * dashboard's `$batch`, a chat's members in `$expand`), so the page that needs exactly
  * that next is served without another Graph call. A fresher entry is left alone.
  */
-export function primeCache(userId: string, key: string, value: unknown): void {
-  cache().primeCache(userId, key, value);
+export function primeCache(userId: string, key: string, value: unknown, options?: PrimeOptions): void {
+  cache().primeCache(userId, key, value, options);
+}
+
+/** The user's cache as it is now, for `primeCache`'s `replaceAsOf` (Redis away: matches nothing). */
+export function cacheGeneration(userId: string): Promise<string> {
+  return cache().generation(userId);
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { cachedRead, forgetCached, freshKeys, primeCache } from "./cache";
+import { cacheGeneration, cachedRead, forgetCached, freshKeys, primeCache, type PrimeOptions } from "./cache";
 import { graphConnectionFor, type GraphConnection } from "./connection";
 
 /** The cache's key for a read: with the connection, so a reconnect never sees the previous one's data. */
@@ -36,9 +36,18 @@ export function forgetGraph(userId: string, connection: GraphConnection, keys: s
 }
 
 /** Caches what another read already returned under the key `readGraph(userId, key)` uses. */
-export function primeGraph<T>(userId: string, connection: GraphConnection, key: string, value: T): void {
-  primeCache(userId, cacheKey(connection, key), value);
+export function primeGraph<T>(
+  userId: string,
+  connection: GraphConnection,
+  key: string,
+  value: T,
+  options?: PrimeOptions,
+): void {
+  primeCache(userId, cacheKey(connection, key), value, options);
 }
+
+/** Taken before a read past the cache whose parts `primeGraph` stores with `replaceAsOf`. */
+export const graphCacheGeneration = cacheGeneration;
 
 /**
  * What `readGraph`/`primeGraph` keep under this key (with this connection) if it is

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { getRecentChats } from "@/lib/graph/chats";
-import { RECENT_CHATS } from "@/lib/graph/dashboard";
+import { type DashboardReads, RECENT_CHATS, recheckPresenceAndRecentChats } from "@/lib/graph/dashboard";
 import { getMyPresence } from "@/lib/graph/presence";
 import type { ChatSummary } from "@/lib/graph/types";
 import { logger } from "@/lib/logger";
@@ -124,11 +124,22 @@ export function openLiveStream(userId: string, topics: Topic[], signal: AbortSig
   });
 }
 
+type DashboardChecked = Pick<DashboardReads, "presence" | "chats">;
+
+/** The recent chats and presence as the page's own reads return them (served from the cache when fresh). */
+async function cachedDashboardChecked(userId: string): Promise<DashboardChecked> {
+  const [chats, presence] = await Promise.allSettled([getRecentChats(userId, RECENT_CHATS), getMyPresence(userId)]);
+  return {
+    chats: chats.status === "fulfilled" ? chats.value : undefined,
+    presence: presence.status === "fulfilled" ? presence.value : undefined,
+  };
+}
+
 /**
  * The dashboard: the newest chats are followed through their own subscriptions; what
  * Graph has no delegated subscription for (a chat that is new, presence) is checked
- * every 30 s while the page is open (one read each, and the page closes the stream when
- * hidden).
+ * every 30 s while the page is open (both in one `$batch`, and the page closes the stream
+ * when hidden).
  */
 function watchDashboard(
   userId: string,
@@ -138,32 +149,31 @@ function watchDashboard(
 ): () => void {
   let chats = "";
   let presence = "";
-  const check = async (refresh: boolean) => {
-    const [recent, mine] = await Promise.allSettled([
-      getRecentChats(userId, RECENT_CHATS, { refresh }),
-      getMyPresence(userId, { refresh }),
-    ]);
+  const check = async (read: () => Promise<DashboardChecked>) => {
+    // A check that failed as a whole (Graph busy, the connection broken) changes nothing:
+    // the next one asks again, and the page shows the connection's state itself.
+    const { chats: recent, presence: mine } = await read().catch(() => ({}) as DashboardChecked);
     if (isClosed()) return;
-    if (recent.status === "fulfilled") {
-      const signature = chatsSignature(recent.value);
+    if (recent) {
+      const signature = chatsSignature(recent);
       if (chats && signature !== chats) send({ type: "chats", topic: "dashboard" });
       chats = signature;
-      const newest = recent.value
-        .slice(0, DASHBOARD_FOLLOWS)
-        .map((chat) => ({ kind: "chat", chatId: chat.id }) as const);
+      const newest = recent.slice(0, DASHBOARD_FOLLOWS).map((chat) => ({ kind: "chat", chatId: chat.id }) as const);
       followed.clear();
       for (const topic of newest) followed.set(topicKey(topic), topic);
       await Promise.all(newest.map((topic) => ensureSubscription(userId, topic)));
     }
-    if (mine.status === "fulfilled") {
-      const signature = `${mine.value.availability}|${mine.value.activity}`;
-      if (presence && signature !== presence) send({ type: "presence", topic: "dashboard", presence: mine.value });
+    if (mine) {
+      const signature = `${mine.availability}|${mine.activity}`;
+      if (presence && signature !== presence) send({ type: "presence", topic: "dashboard", presence: mine });
       presence = signature;
     }
   };
-  void check(false).catch((error: unknown) => logger.warn("live dashboard check failed", { error }));
+  const failed = (error: unknown) => logger.warn("live dashboard check failed", { error });
+  // First what the page was just rendered from (cached), then both again in one $batch.
+  void check(() => cachedDashboardChecked(userId)).catch(failed);
   const timer = setInterval(
-    () => void check(true).catch((error: unknown) => logger.warn("live dashboard check failed", { error })),
+    () => void check(() => recheckPresenceAndRecentChats(userId)).catch(failed),
     DASHBOARD_CHECK_MS,
   );
   return () => clearInterval(timer);

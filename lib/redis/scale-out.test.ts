@@ -108,6 +108,20 @@ describe.skipIf(!REDIS_URL)("two instances on one Redis", () => {
     expect(await a.cache.cachedRead("user-5", "conn|team:1", async () => ({ channels: -1 }))).toEqual({ channels: 3 });
   });
 
+  it("a value read past the cache replaces a fresh entry for both, unless the user's cache changed since", async () => {
+    await a.cache.cachedRead("user-12", "conn|presence", async () => "away");
+    const asOf = await b.cache.generation("user-12");
+    b.cache.primeCache("user-12", "conn|presence", "busy", { replaceAsOf: asOf });
+    await expect.poll(() => a.cache.cachedRead("user-12", "conn|presence", async () => "read")).toBe("busy");
+    // A forgets the entry while B's read is on its way: B's answer may predate the change.
+    const before = await b.cache.generation("user-12");
+    await a.cache.forgetCached("user-12", ["conn|presence"]);
+    b.cache.primeCache("user-12", "conn|presence", "from before the change", { replaceAsOf: before });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await b.cache.freshKeys("user-12", ["conn|presence"])).toEqual(new Set());
+    expect(await a.cache.cachedRead("user-12", "conn|presence", async () => "read again")).toBe("read again");
+  });
+
   it("what A cached, B sees as fresh; an invalidation on A, and expiry, make it not", async () => {
     await a.cache.cachedRead("user-8", "conn|presence", async () => "away");
     expect(await b.cache.freshKeys("user-8", ["conn|presence", "conn|joinedTeams"])).toEqual(

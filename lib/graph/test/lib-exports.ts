@@ -10,4 +10,4 @@ export { graphPolicy } from "../policy";
 export { getMyPresence } from "../presence";
 export { graphConnectionFor } from "../connection";
 export { getJoinedTeams, getTeamWithChannels } from "../teams";
-export { getDashboardInOneTrip } from "../dashboard";
+export { getDashboardInOneTrip, recheckPresenceAndRecentChats } from "../dashboard";
