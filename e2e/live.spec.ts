@@ -171,6 +171,31 @@ test("the dashboard's recent chats reorder when one of them gets a message", asy
   await expectNotReloaded(page);
 });
 
+test("a recent chat the dashboard does not follow moves to the top at its next check, one $batch for chats and presence", async ({
+  page,
+}) => {
+  // The check runs every 30 s; the page shows what it brought without reading Graph again.
+  test.setTimeout(90_000);
+  await page.goto("/dashboard");
+  const recent = page.getByRole("list", { name: "Recent chats" });
+  const links = recent.getByRole("link");
+  await expect(links).toHaveCount(8);
+  await expectLive(page);
+  await markPage(page);
+  // The eighth has no subscription (the dashboard follows the five newest).
+  const eighth = decodeURIComponent((await links.nth(7).getAttribute("href"))!.replace("/chats/", ""));
+  await emulator("/counters", undefined, "DELETE");
+  const news = text("Back from the bottom");
+  await postAs({ chatId: eighth }, msMegan.email, news);
+  await expect(links.first()).toHaveAttribute("href", `/chats/${encodeURIComponent(eighth)}`, { timeout: 45_000 });
+  await expect(recent.getByText(news)).toBeVisible();
+  await expectNotReloaded(page);
+  const { byRoute } = await emulator<{ byRoute: Record<string, number> }>("/counters?service=graph");
+  expect(byRoute["POST /v1.0/$batch"]).toBeGreaterThanOrEqual(1);
+  expect(byRoute["GET /v1.0/me/chats"], "the recent chats came in the check's $batch").toBeUndefined();
+  expect(byRoute["GET /v1.0/me/presence"], "presence came in the check's $batch").toBeUndefined();
+});
+
 test("after Microsoft stopped accepting the connection, a reconnect makes a chat live again at once", async ({
   page,
 }) => {

@@ -156,21 +156,6 @@ export async function graphCallsSince(since: number): Promise<GraphCall[]> {
 
 const ID = "(?:[A-Za-z0-9:@._=-]|%3A|%40)+";
 
-/**
- * Without the live-updates upkeep's renewals, reauthorizations and deletions of Graph
- * subscriptions: they follow its timer and Graph's lifecycle events (45 s lifetimes in
- * e2e), whatever a test sends. A subscription created (POST /subscriptions) still counts.
- */
-export function withoutUpkeep(calls: GraphCall[]): GraphCall[] {
-  const one = new RegExp(`^/v1\\.0/subscriptions/${ID}$`);
-  const reauthorize = new RegExp(`^/v1\\.0/subscriptions/${ID}/reauthorize$`);
-  return calls.filter(
-    (call) =>
-      !(["PATCH", "DELETE"].includes(call.method) && one.test(call.path)) &&
-      !(call.method === "POST" && reauthorize.test(call.path)),
-  );
-}
-
 /** Hosted content ids are base64: `+`, `/` and `=` arrive encoded. */
 const HOSTED = "(?:[A-Za-z0-9:._=-]|%2B|%2F|%3D|%3A)+";
 const MESSAGE = `/v1\\.0/(?:chats/${ID}|teams/${ID}/channels/${ID})/messages/${ID}(?:/replies/${ID})?`;
