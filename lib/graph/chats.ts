@@ -3,6 +3,7 @@ import type { AadUserConversationMember, Chat } from "@microsoft/microsoft-graph
 import { decodeCursor, encodeCursor } from "./cursor";
 import { graphPath } from "./ids";
 import { getAllPages, getPage } from "./paging";
+import type { PrimeOptions } from "./cache";
 import type { GraphConnection } from "./connection";
 import { primeGraph, readGraph, type ReadOptions } from "./read";
 import { graphRequest } from "./request";
@@ -75,9 +76,17 @@ export async function getRecentChats(userId: string, count = 8, options?: ReadOp
   );
 }
 
-/** Graph's chats as the pages show them; each chat with its whole membership is kept for its own page. */
-export function recentChatsFrom(userId: string, connection: GraphConnection, chats: Chat[]): ChatSummary[] {
-  primeChats(userId, connection, chats);
+/**
+ * Graph's chats as the pages show them; each chat with its whole membership is kept for
+ * its own page (replacing what it held when `prime` says the list was read past the cache).
+ */
+export function recentChatsFrom(
+  userId: string,
+  connection: GraphConnection,
+  chats: Chat[],
+  prime?: PrimeOptions,
+): ChatSummary[] {
+  primeChats(userId, connection, chats, prime);
   return chats.map((chat) => reshapeChat(chat, connection.accountEmail));
 }
 
@@ -110,13 +119,16 @@ const chatKey = (chatId: string) => `chat:${chatId}`;
 const EXPANDED_MEMBERS_LIMIT = 25;
 
 /** Chats listed with their members expanded already hold what the chat page shows first. */
-function primeChats(userId: string, connection: GraphConnection, chats: Chat[]): void {
+function primeChats(userId: string, connection: GraphConnection, chats: Chat[], prime?: PrimeOptions): void {
   for (const chat of chats) {
     const members = (chat.members ?? []) as AadUserConversationMember[];
     if (!chat.id || members.length === 0 || members.length >= EXPANDED_MEMBERS_LIMIT) continue;
-    primeGraph(userId, connection, chatKey(chat.id), {
-      chat: reshapeChat(chat, connection.accountEmail),
-      members: members.map(reshapeMember),
-    });
+    primeGraph(
+      userId,
+      connection,
+      chatKey(chat.id),
+      { chat: reshapeChat(chat, connection.accountEmail), members: members.map(reshapeMember) },
+      prime,
+    );
   }
 }

@@ -95,6 +95,8 @@ describe("a returning user's dashboard", () => {
     expect(refreshed.chats?.[0]?.id).toBe(before.at(-1)!.id);
     await t.resetControls();
     expect(await t.graph.getRecentChats(userId, 8)).toEqual(refreshed.chats);
+    // So does the chat's own page (its entry came with the list), with the new message.
+    expect((await t.graph.getChat(userId, before.at(-1)!.id)).chat).toEqual(refreshed.chats![0]);
     expect((await t.counters()).total).toBe(0);
   });
 

@@ -84,7 +84,7 @@ export async function getDashboardInOneTrip(userId: string, options: ReadOptions
         remembered,
       )
     ) {
-      reads.counts = channelCountsFrom(userId, connection, reads.teams, results);
+      reads.counts = channelCountsFrom(userId, connection, reads.teams, results, prime);
       primeGraph(userId, connection, countsKey, reads.counts, prime);
     }
   }
@@ -123,7 +123,7 @@ function presenceAndChatsFrom(
   }
   const chats = answered<Collection<Chat>>(results.get(RECENT_CHATS_REQUEST.id));
   if (chats && Array.isArray(chats.value)) {
-    parts.chats = recentChatsFrom(userId, connection, chats.value);
+    parts.chats = recentChatsFrom(userId, connection, chats.value, prime);
     primeGraph(userId, connection, RECENT_CHATS_ENDPOINT, parts.chats, prime);
   }
   return parts;

@@ -3,6 +3,7 @@ import type { Channel, Team } from "@microsoft/microsoft-graph-types";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { graphBatch, type BatchResult } from "./batch";
+import type { PrimeOptions } from "./cache";
 import type { GraphConnection } from "./connection";
 import { graphPath } from "./ids";
 import { getAllPages } from "./paging";
@@ -79,13 +80,15 @@ export const channelsRequest = (teamId: string) => ({
 
 /**
  * The counts from the teams' `channelsRequest` answers. A complete channel list is all
- * the team page needs: it is kept for that page.
+ * the team page needs: it is kept for that page (replacing what it held when `prime`
+ * says the lists were read past the cache).
  */
 export function channelCountsFrom(
   userId: string,
   connection: GraphConnection,
   teams: TeamSummary[],
   results: Map<string, BatchResult>,
+  prime?: PrimeOptions,
 ): Record<string, number | null> {
   const counts: Record<string, number | null> = {};
   for (const team of teams) {
@@ -94,10 +97,13 @@ export function channelCountsFrom(
     const value = result?.status === 200 && Array.isArray(body?.value) ? body.value : null;
     counts[team.id] = value ? value.length : null;
     if (value && !body?.["@odata.nextLink"])
-      primeGraph(userId, connection, teamKey(team.id), {
-        team: { ...team, channelCount: value.length },
-        channels: value.map(reshapeChannel),
-      });
+      primeGraph(
+        userId,
+        connection,
+        teamKey(team.id),
+        { team: { ...team, channelCount: value.length }, channels: value.map(reshapeChannel) },
+        prime,
+      );
   }
   return counts;
 }
