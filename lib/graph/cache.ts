@@ -56,7 +56,8 @@ export function cachedRead<T>(
 /**
  * Stores a value that arrived as part of another read (a team's channels in the
  * dashboard's `$batch`, a chat's members in `$expand`), so the page that needs exactly
- * that next is served without another Graph call. A fresher entry is left alone.
+ * that next is served without another Graph call. A fresher entry is left alone, unless
+ * `replaceAsOf` says the value was read past the cache (see `PrimeOptions`).
  */
 export function primeCache(userId: string, key: string, value: unknown, options?: PrimeOptions): void {
   cache().primeCache(userId, key, value, options);

@@ -4,8 +4,8 @@ import { graphBatch, type BatchResult } from "./batch";
 import { chatsEndpoint, recentChatsFrom } from "./chats";
 import { graphConnectionFor, type GraphConnection } from "./connection";
 import { PRESENCE_KEY } from "./presence";
-import type { PrimeOptions } from "./cache";
-import { freshGraphKeys, graphCacheGeneration, primeGraph, type ReadOptions } from "./read";
+import { cacheGeneration, type PrimeOptions } from "./cache";
+import { freshGraphKeys, primeGraph, type ReadOptions } from "./read";
 import { reshapePresence } from "./reshape";
 import {
   channelCountsFrom,
@@ -55,7 +55,7 @@ export async function getDashboardInOneTrip(userId: string, options: ReadOptions
   if (remembered.length === 0) return {};
   const countsKey = channelCountsKey(remembered);
   // Refreshed: what arrives replaces what the cache holds (the page's next view shows it).
-  const asOf = options.refresh ? await graphCacheGeneration(userId) : undefined;
+  const asOf = options.refresh ? await cacheGeneration(userId) : undefined;
   const fresh = options.refresh
     ? new Set<string>()
     : await freshGraphKeys(userId, connection, [JOINED_TEAMS_KEY, countsKey, PRESENCE_KEY, RECENT_CHATS_ENDPOINT]);
@@ -103,7 +103,7 @@ export async function getDashboardInOneTrip(userId: string, options: ReadOptions
 export async function recheckPresenceAndRecentChats(
   userId: string,
 ): Promise<Pick<DashboardReads, "presence" | "chats">> {
-  const [connection, asOf] = await Promise.all([graphConnectionFor(userId), graphCacheGeneration(userId)]);
+  const [connection, asOf] = await Promise.all([graphConnectionFor(userId), cacheGeneration(userId)]);
   const results = await graphBatch(connection, [PRESENCE_REQUEST, RECENT_CHATS_REQUEST]);
   return presenceAndChatsFrom(userId, connection, results, { replaceAsOf: asOf });
 }

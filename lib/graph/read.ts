@@ -1,5 +1,5 @@
 import "server-only";
-import { cacheGeneration, cachedRead, forgetCached, freshKeys, primeCache, type PrimeOptions } from "./cache";
+import { cachedRead, forgetCached, freshKeys, primeCache, type PrimeOptions } from "./cache";
 import { graphConnectionFor, type GraphConnection } from "./connection";
 
 /** The cache's key for a read: with the connection, so a reconnect never sees the previous one's data. */
@@ -45,9 +45,6 @@ export function primeGraph<T>(
 ): void {
   primeCache(userId, cacheKey(connection, key), value, options);
 }
-
-/** Taken before a read past the cache whose parts `primeGraph` stores with `replaceAsOf`. */
-export const graphCacheGeneration = cacheGeneration;
 
 /**
  * What `readGraph`/`primeGraph` keep under this key (with this connection) if it is
